@@ -1,0 +1,118 @@
+#include "estate/discovery.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <optional>
+#include <set>
+
+namespace ztlint::estate {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+bool ends_with(const std::string& text, std::string_view suffix) {
+  return text.size() >= suffix.size() &&
+         text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+std::optional<InputKind> classify(const std::string& file_name) {
+  if (ends_with(file_name, ".tf")) return InputKind::kTerraform;
+  if (ends_with(file_name, ".tfvars") || ends_with(file_name, ".tfvars.json")) {
+    return InputKind::kTfvars;
+  }
+  if (ends_with(file_name, ".bicepparam")) return InputKind::kBicepParams;
+  if (ends_with(file_name, ".bicep")) return InputKind::kBicep;
+  if (ends_with(file_name, ".json")) return InputKind::kJson;
+  return std::nullopt;
+}
+
+bool is_skipped_directory(const fs::path& path) {
+  const std::string name = path.filename().string();
+  return name == ".git" || name == ".terraform" || name == "node_modules";
+}
+
+// Paths are kept as the user wrote them (relative stays relative), in generic form.
+std::string display_path(const fs::path& path) {
+  std::string text = path.lexically_normal().generic_string();
+  if (text.size() > 2 && text.compare(0, 2, "./") == 0) text.erase(0, 2);
+  return text;
+}
+
+void walk(const fs::path& root, std::set<std::pair<std::string, InputKind>>& out,
+          source::Diagnostics& diagnostics) {
+  std::error_code ec;
+  fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec);
+  if (ec) {
+    diagnostics.push_back({source::DiagnosticKind::kIo,
+                           fmt::format("cannot read directory: {}", ec.message()),
+                           source::Span{}, display_path(root)});
+    return;
+  }
+  for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    if (ec) {
+      diagnostics.push_back({source::DiagnosticKind::kIo,
+                             fmt::format("cannot read directory: {}", ec.message()),
+                             source::Span{}, display_path(it->path())});
+      ec.clear();
+      continue;
+    }
+    const fs::directory_entry& entry = *it;
+    std::error_code type_ec;
+    if (entry.is_directory(type_ec)) {
+      if (is_skipped_directory(entry.path())) it.disable_recursion_pending();
+      continue;
+    }
+    const auto kind = classify(entry.path().filename().string());
+    if (kind) out.emplace(display_path(entry.path()), *kind);
+  }
+}
+
+}  // namespace
+
+std::vector<DiscoveredFile> discover(const std::vector<std::string>& paths,
+                                     source::Diagnostics& diagnostics) {
+  std::set<std::pair<std::string, InputKind>> found;
+  for (const std::string& given : paths) {
+    const fs::path path(given);
+    std::error_code ec;
+    const auto status = fs::status(path, ec);
+    if (ec || !fs::exists(status)) {
+      diagnostics.push_back({source::DiagnosticKind::kIo, "no such file or directory",
+                             source::Span{}, display_path(path)});
+      continue;
+    }
+    if (fs::is_directory(status)) {
+      walk(path, found, diagnostics);
+      continue;
+    }
+    const auto kind = classify(path.filename().string());
+    if (!kind) {
+      diagnostics.push_back({source::DiagnosticKind::kUnsupported,
+                             "not a Terraform, ARM JSON or Bicep file; skipped", source::Span{},
+                             display_path(path)});
+      continue;
+    }
+    found.emplace(display_path(path), *kind);
+    if (*kind == InputKind::kTerraform) {
+      // A module is its whole folder: lint the file in the context of its siblings.
+      const fs::path folder = path.has_parent_path() ? path.parent_path() : fs::path(".");
+      for (const auto& sibling : fs::directory_iterator(folder, ec)) {
+        const std::string name = sibling.path().filename().string();
+        if (auto sibling_kind = classify(name);
+            sibling_kind && (*sibling_kind == InputKind::kTerraform ||
+                             *sibling_kind == InputKind::kTfvars)) {
+          found.emplace(display_path(sibling.path()), *sibling_kind);
+        }
+      }
+    }
+  }
+  std::vector<DiscoveredFile> files;
+  files.reserve(found.size());
+  for (const auto& [path, kind] : found) files.push_back({path, kind});
+  return files;
+}
+
+}  // namespace ztlint::estate

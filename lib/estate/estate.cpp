@@ -1,0 +1,65 @@
+#include "estate/estate.h"
+
+#include <algorithm>
+#include <map>
+
+#include "arm/arm_front_end.h"
+#include "bicep/bicep_front_end.h"
+#include "estate/discovery.h"
+#include "terraform/terraform_front_end.h"
+
+namespace ztlint::estate {
+
+std::unique_ptr<Estate> load_estate(const LoadOptions& options) {
+  auto estate = std::make_unique<Estate>();
+  const std::vector<DiscoveredFile> discovered = discover(options.paths, estate->diagnostics);
+
+  terraform::Inputs terraform_inputs;
+  terraform_inputs.var_files = options.var_files;
+  arm::Inputs arm_inputs;
+  arm_inputs.parameter_files = options.parameter_files;
+  bicep::Inputs bicep_inputs;
+  bicep_inputs.parameter_files = options.parameter_files;
+
+  for (const DiscoveredFile& file : discovered) {
+    source::Diagnostic error;
+    const auto id = estate->sources.load(file.path, &error);
+    if (!id) {
+      // Other JSON is not ours to judge: an unreadable or binary .json is skipped silently.
+      if (file.kind != InputKind::kJson) estate->diagnostics.push_back(std::move(error));
+      continue;
+    }
+    switch (file.kind) {
+      case InputKind::kTerraform: terraform_inputs.tf_files.push_back(*id); break;
+      case InputKind::kTfvars: terraform_inputs.tfvars_files.push_back(*id); break;
+      case InputKind::kJson: arm_inputs.json_files.push_back(*id); break;
+      case InputKind::kBicep: bicep_inputs.bicep_files.push_back(*id); break;
+      case InputKind::kBicepParams: bicep_inputs.bicepparam_files.push_back(*id); break;
+    }
+  }
+
+  graph::Fragment fragment;
+  terraform::load(estate->sources, terraform_inputs, fragment, estate->diagnostics);
+  arm::load(estate->sources, arm_inputs, fragment, estate->diagnostics);
+  bicep::load(estate->sources, bicep_inputs, fragment, estate->diagnostics);
+
+  std::map<source::FileId, int> resources_per_file;
+  for (graph::Resource& resource : fragment.resources) {
+    if (!resource.reference_only && resource.range.valid()) ++resources_per_file[resource.range.file];
+    estate->graph.add(std::move(resource));
+  }
+  for (graph::Patch& patch : fragment.patches) estate->graph.add_patch(std::move(patch));
+  estate->graph.link(estate->diagnostics);
+
+  std::map<source::FileId, graph::Language> languages;
+  for (const auto& [file, language] : fragment.files) languages.emplace(file, language);
+  for (const auto& [file, language] : languages) {
+    estate->files.push_back(FileSummary{file, language, resources_per_file[file]});
+  }
+  std::sort(estate->files.begin(), estate->files.end(), [&](const auto& a, const auto& b) {
+    return estate->sources.file(a.file).path() < estate->sources.file(b.file).path();
+  });
+  return estate;
+}
+
+}  // namespace ztlint::estate

@@ -1,0 +1,107 @@
+#include "source/source_set.h"
+
+#include <fmt/format.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace ztlint::source {
+
+namespace {
+
+// Length of the UTF-8 sequence starting at text[i], or 0 when it is malformed.
+std::size_t utf8_sequence_length(std::string_view text, std::size_t i) {
+  const auto byte = static_cast<unsigned char>(text[i]);
+  std::size_t length = 0;
+  std::uint32_t min_code_point = 0;
+  if (byte < 0x80) return 1;
+  if ((byte & 0xE0) == 0xC0) length = 2, min_code_point = 0x80;
+  else if ((byte & 0xF0) == 0xE0) length = 3, min_code_point = 0x800;
+  else if ((byte & 0xF8) == 0xF0) length = 4, min_code_point = 0x10000;
+  else return 0;
+  if (i + length > text.size()) return 0;
+  std::uint32_t code_point = byte & (0x7F >> length);
+  for (std::size_t k = 1; k < length; ++k) {
+    const auto next = static_cast<unsigned char>(text[i + k]);
+    if ((next & 0xC0) != 0x80) return 0;
+    code_point = (code_point << 6) | (next & 0x3F);
+  }
+  if (code_point < min_code_point || code_point > 0x10FFFF) return 0;
+  if (code_point >= 0xD800 && code_point <= 0xDFFF) return 0;
+  return length;
+}
+
+}  // namespace
+
+std::string validate_text(std::string_view text, std::uint32_t* bad_offset) {
+  for (std::size_t i = 0; i < text.size();) {
+    if (text[i] == '\0') {
+      if (bad_offset) *bad_offset = static_cast<std::uint32_t>(i);
+      return "binary file (contains a NUL byte)";
+    }
+    const std::size_t length = utf8_sequence_length(text, i);
+    if (length == 0) {
+      if (bad_offset) *bad_offset = static_cast<std::uint32_t>(i);
+      return "not valid UTF-8 text";
+    }
+    i += length;
+  }
+  return {};
+}
+
+std::optional<FileId> SourceSet::load(const std::string& path, Diagnostic* error) {
+  if (auto existing = find(path)) return existing;
+  auto fail = [&](std::string message) -> std::optional<FileId> {
+    if (error) *error = Diagnostic{DiagnosticKind::kIo, std::move(message), Span{}, path};
+    return std::nullopt;
+  };
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) return fail("is a directory, not a file");
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return fail(fmt::format("cannot read: {}", std::strerror(errno)));
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) return fail("read error");
+  std::string text = std::move(buffer).str();
+  if (text.size() > 0xFFFFFFF0u) return fail("file is larger than 4 GiB");
+  std::uint32_t bad_offset = 0;
+  if (std::string why = validate_text(text, &bad_offset); !why.empty()) {
+    // Keep the text so the error can say line and column.
+    const FileId id = add(path, std::move(text));
+    if (error) {
+      *error = Diagnostic{DiagnosticKind::kIo, why, Span{id, {bad_offset, bad_offset + 1}}, path};
+    }
+    return std::nullopt;
+  }
+  return add(path, std::move(text));
+}
+
+FileId SourceSet::add(std::string path, std::string text) {
+  auto file = std::make_unique<SourceFile>(path, std::move(text));
+  std::lock_guard lock(mutex_);
+  const auto id = static_cast<FileId>(files_.size());
+  files_.push_back(std::move(file));
+  by_path_[path] = id;
+  return id;
+}
+
+const SourceFile& SourceSet::file(FileId id) const {
+  std::lock_guard lock(mutex_);
+  return *files_.at(id);
+}
+
+std::size_t SourceSet::size() const {
+  std::lock_guard lock(mutex_);
+  return files_.size();
+}
+
+std::optional<FileId> SourceSet::find(const std::string& path) const {
+  std::lock_guard lock(mutex_);
+  if (auto it = by_path_.find(path); it != by_path_.end()) return it->second;
+  return std::nullopt;
+}
+
+}  // namespace ztlint::source

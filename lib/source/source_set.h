@@ -1,0 +1,42 @@
+// The files of one run, addressed by FileId.
+#pragma once
+
+#include <deque>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+
+#include "source/diagnostic.h"
+#include "source/source_file.h"
+
+namespace ztlint::source {
+
+// Owns every SourceFile read in a run. Files are never removed, so a `const SourceFile&`
+// stays valid for the set's lifetime. Thread-safe: front ends load module files and linked
+// templates while other threads read.
+class SourceSet {
+ public:
+  // Reads a file from disk (once; a second call returns the same id). On failure returns
+  // nullopt and explains why in `error` (kind kIo): unreadable, a directory, binary (NUL
+  // bytes), or not valid UTF-8.
+  std::optional<FileId> load(const std::string& path, Diagnostic* error);
+  // Adds text that is not on disk (an editor buffer, a test). Replaces nothing: a new id.
+  FileId add(std::string path, std::string text);
+
+  const SourceFile& file(FileId id) const;
+  std::size_t size() const;
+  // The id of a path loaded before, if any.
+  std::optional<FileId> find(const std::string& path) const;
+
+ private:
+  mutable std::mutex mutex_;
+  std::deque<std::unique_ptr<SourceFile>> files_;
+  std::map<std::string, FileId> by_path_;
+};
+
+// Why `text` is not lintable source (NUL bytes, invalid UTF-8), or empty when it is.
+std::string validate_text(std::string_view text, std::uint32_t* bad_offset);
+
+}  // namespace ztlint::source

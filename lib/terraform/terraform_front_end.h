@@ -1,0 +1,28 @@
+// Entry point of the Terraform front end: .tf folders (modules) into graph fragments.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "graph/fragment.h"
+#include "source/diagnostic.h"
+#include "source/source_set.h"
+
+namespace ztlint::terraform {
+
+struct Inputs {
+  // Every .tf file of the run. Files of one folder form one module; a folder that another
+  // folder of the run calls as a local module is evaluated only through those calls.
+  std::vector<source::FileId> tf_files;
+  // terraform.tfvars, *.auto.tfvars (and .json forms) found beside root modules.
+  std::vector<source::FileId> tfvars_files;
+  // --var-file paths, applied to every root module, after the automatic ones.
+  std::vector<std::string> var_files;
+};
+
+// Parses, evaluates and lowers the modules to ARM-shaped resources. Never throws on user
+// input: problems become diagnostics and the rest is still lowered.
+void load(source::SourceSet& sources, const Inputs& inputs, graph::Fragment& out,
+          source::Diagnostics& diagnostics);
+
+}  // namespace ztlint::terraform

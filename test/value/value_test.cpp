@@ -1,0 +1,39 @@
+#include "value/value.h"
+
+#include <gtest/gtest.h>
+
+namespace ztlint::value {
+namespace {
+
+TEST(ValueTest, MapLookupIsCaseInsensitiveAndPathsCrossLists) {
+  Value body = Value::map(
+      {{"properties", Value::map({{"subnets", Value::list({Value::map({{"name", Value::string("a")}})})}})}});
+  ASSERT_NE(body.find_path("Properties.SUBNETS.0.name"), nullptr);
+  EXPECT_EQ(body.find_path("properties.subnets.0.name")->as_string(), "a");
+  EXPECT_EQ(body.find_path("properties.subnets.1.name"), nullptr);
+}
+
+TEST(ValueTest, WithPathCopiesOnWrite) {
+  Value original = Value::map({{"properties", Value::map({})}});
+  std::vector<std::string> path{"properties", "networkSecurityGroup", "id"};
+  Value patched = original.with_path(path, Value::string("x"));
+  EXPECT_EQ(original.find_path("properties.networkSecurityGroup"), nullptr);
+  EXPECT_EQ(patched.find_path("properties.networkSecurityGroup.id")->as_string(), "x");
+}
+
+TEST(ValueTest, UnknownsAreEqualOnlyWithTheSameSymbol) {
+  EXPECT_FALSE(Value::unknown("var.x") == Value::unknown("var.x"));
+  EXPECT_TRUE(Value::symbolic("rg", "uniqueString(resourceGroup().id)") ==
+              Value::symbolic("other", "uniqueString(resourceGroup().id)"));
+  EXPECT_FALSE(Value::map({{"a", Value::unknown("x")}}).is_wholly_known());
+  EXPECT_TRUE(Value::list({Value::ref({"a", {"id"}})}).is_wholly_known());
+}
+
+TEST(ValueTest, DisplaysValuesForMessages) {
+  EXPECT_EQ(Value::string("10.0.0.0/16").to_display(), "10.0.0.0/16");
+  EXPECT_EQ(Value::list({Value::number(22), Value::string("3389")}).to_display(), "[22,\"3389\"]");
+  EXPECT_EQ(Value::ref({"azurerm_firewall.hub", {"id"}}).to_display(), "${azurerm_firewall.hub.id}");
+}
+
+}  // namespace
+}  // namespace ztlint::value
