@@ -6,6 +6,7 @@
 #include "arm/arm_front_end.h"
 #include "bicep/bicep_front_end.h"
 #include "estate/discovery.h"
+#include "graph/inline_children.h"
 #include "terraform/terraform_front_end.h"
 
 namespace ztlint::estate {
@@ -42,6 +43,7 @@ std::unique_ptr<Estate> load_estate(const LoadOptions& options) {
   terraform::load(estate->sources, terraform_inputs, fragment, estate->diagnostics);
   arm::load(estate->sources, arm_inputs, fragment, estate->diagnostics);
   bicep::load(estate->sources, bicep_inputs, fragment, estate->diagnostics);
+  graph::explode_inline_children(fragment);
 
   std::map<source::FileId, int> resources_per_file;
   for (graph::Resource& resource : fragment.resources) {
