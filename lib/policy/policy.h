@@ -28,7 +28,11 @@ struct PolicyInfo {
   PolicyDocs docs;
   // The primary documentation page, for SARIF helpUri and LSP codeDescription (empty when
   // the policy names no reference).
-  std::string help_uri() const;
+  std::string help_uri() const {
+    // The policy's primary reference in the Azure documentation: a real page that explains
+    // the control, reachable from SARIF viewers and editors.
+    return docs.references.empty() ? std::string() : docs.references.front();
+  }
 };
 
 }  // namespace ztlint::policy
