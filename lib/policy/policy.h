@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "policy/rule.h"
 #include "policy/severity.h"
 
 namespace ztlint::policy {
@@ -25,6 +26,8 @@ struct PolicyInfo {
   Severity severity = Severity::kInfo;
   std::vector<std::string> principles;  // verify-explicitly, least-privilege, assume-breach
   std::string source_path;              // the YAML file it was loaded from ("builtin:...")
+  // The ARM types the policy judges (JUnit reports one test case per policy × resource).
+  std::vector<std::string> resource_types;
   PolicyDocs docs;
   // The primary documentation page, for SARIF helpUri and LSP codeDescription (empty when
   // the policy names no reference).
@@ -33,6 +36,12 @@ struct PolicyInfo {
     // the control, reachable from SARIF viewers and editors.
     return docs.references.empty() ? std::string() : docs.references.front();
   }
+};
+
+// A loaded policy: who it is and what it checks. A value type.
+struct Policy {
+  PolicyInfo info;
+  Rule rule;
 };
 
 }  // namespace ztlint::policy

@@ -90,7 +90,6 @@ std::string render_text(const RunResult& run, const TextOptions& options) {
   for (const policy::Finding* finding : ordered) {
     const Location location = locate(sources, finding->span);
     if (location.file != current_file) {
-      if (!current_file.empty()) out += "\n";
       out += palette.paint(location.file, "1") + "\n";
       current_file = location.file;
     }
@@ -108,11 +107,10 @@ std::string render_text(const RunResult& run, const TextOptions& options) {
       out += fmt::format("  = related: {}:{}:{}: {}\n", where.file, where.start.line,
                          where.start.column, place.message);
     }
-    out += fmt::format("  = help: ztlint explain {}\n", finding->rule_id);
+    out += fmt::format("  = help: ztlint explain {}\n\n", finding->rule_id);
   }
 
   if (!run.estate.diagnostics.empty()) {
-    if (!out.empty()) out += "\n";
     for (const source::Diagnostic& error : run.estate.diagnostics) {
       const std::string kind(source::to_string(error.kind));
       if (error.span.valid()) {
@@ -120,6 +118,7 @@ std::string render_text(const RunResult& run, const TextOptions& options) {
         out += fmt::format("{}:{}:{}: {} {}\n", where.file, where.start.line, where.start.column,
                            palette.paint("error[" + kind + "]", "1;31"), error.message);
         render_frame(out, sources.file(error.span.file), error.span.range, palette);
+        out += "\n";
       } else {
         out += fmt::format("{}: {} {}\n", display_path(error.path),
                            palette.paint("error[" + kind + "]", "1;31"), error.message);
@@ -134,7 +133,8 @@ std::string render_text(const RunResult& run, const TextOptions& options) {
     breakdown += fmt::format("{}{} {}", breakdown.empty() ? "" : ", ", it->second,
                              policy::to_string(it->first));
   }
-  if (!out.empty()) out += "\n";
+  if (!out.empty() && out.back() != '\n') out += "\n";
+  if (!out.empty() && out.compare(out.size() - 2, 2, "\n\n") != 0) out += "\n";
   out += fmt::format("{} {} finding{}{} in {} file{} ({} resources), {} error{}\n",
                      run.findings.empty() ? palette.paint("ok:", "1;32") : palette.paint("Found", "1"),
                      run.findings.size(), run.findings.size() == 1 ? "" : "s",
