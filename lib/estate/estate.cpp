@@ -23,6 +23,7 @@ std::unique_ptr<Estate> load_estate(const LoadOptions& options) {
   bicep_inputs.parameter_files = options.parameter_files;
 
   for (const DiscoveredFile& file : discovered) {
+    if (options.exclude && options.exclude(file.path)) continue;
     source::Diagnostic error;
     const auto id = estate->sources.load(file.path, &error);
     if (!id) {

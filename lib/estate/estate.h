@@ -1,6 +1,7 @@
 // Loading an estate: discovery, every front end, and one linked resource graph.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -16,6 +17,8 @@ struct LoadOptions {
   std::vector<std::string> paths;            // files and folders; the estate is all of them
   std::vector<std::string> var_files;        // Terraform --var-file
   std::vector<std::string> parameter_files;  // ARM / Bicep --parameters
+  // Discovered files for which this returns true are not read (configured excludes).
+  std::function<bool(const std::string&)> exclude;
 };
 
 // One input file as the JSON contract's `files` lists it.

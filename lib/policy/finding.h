@@ -1,6 +1,7 @@
 // A policy violation found in the estate: what every output format renders.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -13,6 +14,12 @@ namespace ztlint::policy {
 struct RelatedLocation {
   source::Span span;
   std::string message;
+};
+
+// Why a finding is not counted: an inline `ztlint:ignore` comment or ARM metadata entry.
+struct Suppression {
+  std::string reason;
+  source::Span span;  // the directive
 };
 
 // One violation of one policy by one resource. Knows nothing of output formats: emitters
@@ -31,6 +38,9 @@ struct Finding {
   std::vector<RelatedLocation> related;
   // Under --strict: Unknown values blocked a verdict; severity is then info.
   bool cannot_verify = false;
+  // Set when a directive with a reason suppresses it: still reported in JSON and SARIF,
+  // never counted for the exit code or shown in text.
+  std::optional<Suppression> suppressed;
 };
 
 }  // namespace ztlint::policy

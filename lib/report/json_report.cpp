@@ -21,6 +21,7 @@ std::string diagnostic_path(const source::SourceSet& sources, const source::Diag
 nlohmann::json to_json(const RunResult& run) {
   const source::SourceSet& sources = run.estate.sources;
   auto findings = nlohmann::json::array();
+  std::size_t unsuppressed = 0;
   for (const policy::Finding& finding : run.findings) {
     const Location location = locate(sources, finding.span);
     auto related = nlohmann::json::array();
@@ -40,6 +41,14 @@ nlohmann::json to_json(const RunResult& run) {
                             {"resource_type", finding.resource_type},
                             {"related", std::move(related)}};
     if (finding.cannot_verify) entry["cannot_verify"] = true;
+    if (finding.suppressed) {
+      const Location where = locate(sources, finding.suppressed->span);
+      entry["suppressed"] = {{"reason", finding.suppressed->reason},
+                             {"file", where.file},
+                             {"range", range_json(where)}};
+    } else {
+      ++unsuppressed;
+    }
     findings.push_back(std::move(entry));
   }
   auto errors = nlohmann::json::array();
@@ -66,7 +75,8 @@ nlohmann::json to_json(const RunResult& run) {
           {"summary",
            {{"files", run.estate.files.size()},
             {"resources", resources},
-            {"findings", run.findings.size()},
+            {"findings", unsuppressed},
+            {"suppressed", run.findings.size() - unsuppressed},
             {"errors", run.estate.diagnostics.size()}}}};
 }
 

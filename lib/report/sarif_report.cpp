@@ -129,6 +129,12 @@ nlohmann::json to_sarif(const RunResult& run) {
       result["ruleIndex"] = it->second;
     }
     if (location.file.empty()) result.erase("locations");
+    if (finding.suppressed) {
+      result["suppressions"] = nlohmann::json::array(
+          {{{"kind", "inSource"},
+            {"justification", finding.suppressed->reason},
+            {"location", physical_location(locate(sources, finding.suppressed->span))}}});
+    }
     if (!finding.related.empty()) {
       auto related = nlohmann::json::array();
       int id = 1;

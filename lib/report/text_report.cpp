@@ -76,7 +76,15 @@ std::string render_text(const RunResult& run, const TextOptions& options) {
   std::string out;
 
   std::vector<const policy::Finding*> ordered;
-  for (const policy::Finding& finding : run.findings) ordered.push_back(&finding);
+  std::size_t suppressed = 0;
+  for (const policy::Finding& finding : run.findings) {
+    // Suppressed findings stay in the machine formats; people see only their count.
+    if (finding.suppressed) {
+      ++suppressed;
+      continue;
+    }
+    ordered.push_back(&finding);
+  }
   std::stable_sort(ordered.begin(), ordered.end(), [&](const auto* a, const auto* b) {
     const std::string pa = a->span.valid() ? sources.file(a->span.file).path() : "";
     const std::string pb = b->span.valid() ? sources.file(b->span.file).path() : "";
@@ -135,12 +143,13 @@ std::string render_text(const RunResult& run, const TextOptions& options) {
   }
   if (!out.empty() && out.back() != '\n') out += "\n";
   if (!out.empty() && out.compare(out.size() - 2, 2, "\n\n") != 0) out += "\n";
-  out += fmt::format("{} {} finding{}{} in {} file{} ({} resources), {} error{}\n",
-                     run.findings.empty() ? palette.paint("ok:", "1;32") : palette.paint("Found", "1"),
-                     run.findings.size(), run.findings.size() == 1 ? "" : "s",
+  out += fmt::format("{} {} finding{}{} in {} file{} ({} resources), {} error{}{}\n",
+                     ordered.empty() ? palette.paint("ok:", "1;32") : palette.paint("Found", "1"),
+                     ordered.size(), ordered.size() == 1 ? "" : "s",
                      breakdown.empty() ? "" : " (" + breakdown + ")", run.estate.files.size(),
                      run.estate.files.size() == 1 ? "" : "s", resources,
-                     run.estate.diagnostics.size(), run.estate.diagnostics.size() == 1 ? "" : "s");
+                     run.estate.diagnostics.size(), run.estate.diagnostics.size() == 1 ? "" : "s",
+                     suppressed ? fmt::format(", {} suppressed", suppressed) : "");
   return out;
 }
 

@@ -55,7 +55,7 @@ class PullRequestFormatsTest : public ::testing::Test {
                          {"assume-breach"}, "Subnet 'snet-app' has, no NSG: 100%",
                          estate_.graph.resource(0).range, "azurerm_subnet.app",
                          "Microsoft.Network/virtualNetworks/subnets",
-                         {{estate_.graph.resource(1).range, "a sibling subnet"}}, false});
+                         {{estate_.graph.resource(1).range, "a sibling subnet"}}, false, std::nullopt});
   }
 
   estate::Estate estate_;

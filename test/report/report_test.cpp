@@ -46,11 +46,11 @@ class ReportTest : public ::testing::Test {
                          {{source::Span{spoke, {offset("  source_address_prefix") + 2,
                                                 offset("  source_address_prefix") + 36}},
                            "the source is the Internet"}},
-                         false});
+                         false, std::nullopt});
     findings_.push_back({"ZT-NET-001", "subnet-without-nsg", policy::Severity::kHigh,
                          {"assume-breach"}, "Subnet 'snet-app' has no network security group",
                          source::Span{spoke, {0, subnet_end}}, "azurerm_subnet.app",
-                         "Microsoft.Network/virtualNetworks/subnets", {}, false});
+                         "Microsoft.Network/virtualNetworks/subnets", {}, false, std::nullopt});
   }
 
   estate::Estate estate_;
