@@ -66,7 +66,18 @@ void walk(const fs::path& root, std::set<std::pair<std::string, InputKind>>& out
       continue;
     }
     const auto kind = classify(entry.path().filename().string());
-    if (kind) out.emplace(display_path(entry.path()), *kind);
+    if (!kind) continue;
+    // Reading a FIFO or device would block or never end: only regular files are read.
+    if (!entry.is_regular_file(type_ec)) {
+      if (*kind == InputKind::kJson) continue;  // other JSON is not ours to judge
+      const bool dangling = entry.is_symlink(type_ec) && !fs::exists(entry.path(), type_ec);
+      diagnostics.push_back({source::DiagnosticKind::kIo,
+                             dangling ? "cannot read: broken symbolic link"
+                                      : "cannot read: not a regular file",
+                             source::Span{}, display_path(entry.path())});
+      continue;
+    }
+    out.emplace(display_path(entry.path()), *kind);
   }
 }
 
@@ -89,6 +100,11 @@ std::vector<DiscoveredFile> discover(const std::vector<std::string>& paths,
       continue;
     }
     const auto kind = classify(path.filename().string());
+    if (!fs::is_regular_file(status)) {
+      diagnostics.push_back({source::DiagnosticKind::kIo, "cannot read: not a regular file",
+                             source::Span{}, display_path(path)});
+      continue;
+    }
     if (!kind) {
       diagnostics.push_back({source::DiagnosticKind::kUnsupported,
                              "not a Terraform, ARM JSON or Bicep file; skipped", source::Span{},
