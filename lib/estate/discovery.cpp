@@ -83,6 +83,10 @@ void walk(const fs::path& root, std::set<std::pair<std::string, InputKind>>& out
 
 }  // namespace
 
+std::optional<InputKind> classify_path(const std::string& path) {
+  return classify(fs::path(path).filename().string());
+}
+
 std::vector<DiscoveredFile> discover(const std::vector<std::string>& paths,
                                      source::Diagnostics& diagnostics) {
   std::set<std::pair<std::string, InputKind>> found;

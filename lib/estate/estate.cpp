@@ -13,7 +13,13 @@ namespace ztlint::estate {
 
 std::unique_ptr<Estate> load_estate(const LoadOptions& options) {
   auto estate = std::make_unique<Estate>();
-  const std::vector<DiscoveredFile> discovered = discover(options.paths, estate->diagnostics);
+  std::vector<DiscoveredFile> discovered = discover(options.paths, estate->diagnostics);
+  // Open buffers not yet saved are part of the estate too.
+  for (const auto& [path, text] : options.overlays) {
+    const bool known = std::any_of(discovered.begin(), discovered.end(),
+                                   [&](const DiscoveredFile& file) { return file.path == path; });
+    if (auto kind = classify_path(path); !known && kind) discovered.push_back({path, *kind});
+  }
 
   terraform::Inputs terraform_inputs;
   terraform_inputs.var_files = options.var_files;
@@ -25,7 +31,12 @@ std::unique_ptr<Estate> load_estate(const LoadOptions& options) {
   for (const DiscoveredFile& file : discovered) {
     if (options.exclude && options.exclude(file.path)) continue;
     source::Diagnostic error;
-    const auto id = estate->sources.load(file.path, &error);
+    std::optional<source::FileId> id;
+    if (auto overlay = options.overlays.find(file.path); overlay != options.overlays.end()) {
+      id = estate->sources.add_checked(file.path, overlay->second, &error);
+    } else {
+      id = estate->sources.load(file.path, &error);
+    }
     if (!id) {
       // Other JSON is not ours to judge: an unreadable or binary .json is skipped silently.
       if (file.kind != InputKind::kJson) estate->diagnostics.push_back(std::move(error));

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -19,6 +20,9 @@ struct LoadOptions {
   std::vector<std::string> parameter_files;  // ARM / Bicep --parameters
   // Discovered files for which this returns true are not read (configured excludes).
   std::function<bool(const std::string&)> exclude;
+  // Texts that take precedence over the disk (an editor's open buffers), keyed by the path
+  // as discovery spells it. A path here that discovery does not find is added too.
+  std::map<std::string, std::string> overlays;
 };
 
 // One input file as the JSON contract's `files` lists it.

@@ -67,16 +67,22 @@ std::optional<FileId> SourceSet::load(const std::string& path, Diagnostic* error
   if (in.bad()) return fail("read error");
   std::string text = std::move(buffer).str();
   if (text.size() > 0xFFFFFFF0u) return fail("file is larger than 4 GiB");
+  return add_checked(path, std::move(text), error);
+}
+
+std::optional<FileId> SourceSet::add_checked(std::string path, std::string text,
+                                             Diagnostic* error) {
   std::uint32_t bad_offset = 0;
   if (std::string why = validate_text(text, &bad_offset); !why.empty()) {
     // Keep the text so the error can say line and column.
     const FileId id = add(path, std::move(text));
     if (error) {
-      *error = Diagnostic{DiagnosticKind::kIo, why, Span{id, {bad_offset, bad_offset + 1}}, path};
+      *error = Diagnostic{DiagnosticKind::kIo, why, Span{id, {bad_offset, bad_offset + 1}},
+                          file(id).path()};
     }
     return std::nullopt;
   }
-  return add(path, std::move(text));
+  return add(std::move(path), std::move(text));
 }
 
 FileId SourceSet::add(std::string path, std::string text) {

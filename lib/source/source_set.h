@@ -24,6 +24,9 @@ class SourceSet {
   std::optional<FileId> load(const std::string& path, Diagnostic* error);
   // Adds text that is not on disk (an editor buffer, a test). Replaces nothing: a new id.
   FileId add(std::string path, std::string text);
+  // Like add, but checks the text as load does (NUL bytes, UTF-8): on failure the text is
+  // kept for positions, `error` explains, and nullopt is returned.
+  std::optional<FileId> add_checked(std::string path, std::string text, Diagnostic* error);
 
   const SourceFile& file(FileId id) const;
   std::size_t size() const;
