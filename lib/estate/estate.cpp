@@ -8,6 +8,7 @@
 #include "estate/discovery.h"
 #include "graph/inline_children.h"
 #include "terraform/terraform_front_end.h"
+#include "terraform_plan/plan_front_end.h"
 
 namespace ztlint::estate {
 
@@ -54,6 +55,7 @@ std::unique_ptr<Estate> load_estate(const LoadOptions& options) {
   graph::Fragment fragment;
   terraform::load(estate->sources, terraform_inputs, fragment, estate->diagnostics);
   arm::load(estate->sources, arm_inputs, fragment, estate->diagnostics);
+  terraform_plan::load(estate->sources, arm_inputs.json_files, fragment, estate->diagnostics);
   bicep::load(estate->sources, bicep_inputs, fragment, estate->diagnostics);
   graph::explode_inline_children(fragment);
 

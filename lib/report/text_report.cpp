@@ -52,18 +52,49 @@ std::uint32_t code_points(std::string_view text) {
   return count;
 }
 
+// Lines longer than this are shown as a window around the range (plan JSON is one line).
+constexpr std::uint32_t kMaxFrameWidth = 120;
+constexpr std::uint32_t kContextBefore = 30;
+
+// Byte offset of the code point `column` (1-based) in `line`.
+std::size_t byte_of_column(std::string_view line, std::uint32_t column) {
+  std::uint32_t current = 1;
+  std::size_t i = 0;
+  while (i < line.size() && current < column) {
+    ++i;
+    while (i < line.size() && (static_cast<unsigned char>(line[i]) & 0xC0) == 0x80) ++i;
+    ++current;
+  }
+  return i;
+}
+
 void render_frame(std::string& out, const source::SourceFile& file, source::TextRange range,
                   const Palette& palette) {
   const source::LineColumn start = file.line_column(range.begin);
   const source::LineColumn end = file.line_column(range.end);
-  const std::string_view line = file.line_text(start.line - 1);
+  std::string_view line = file.line_text(start.line - 1);
   const std::uint32_t line_end_column = code_points(line) + 1;
-  const std::uint32_t caret_end = end.line == start.line ? end.column : line_end_column;
+  std::uint32_t caret_start = start.column;
+  std::uint32_t caret_end = end.line == start.line ? end.column : line_end_column;
+  std::string prefix;
+  std::string suffix;
+  if (line_end_column - 1 > kMaxFrameWidth) {
+    const std::uint32_t first = caret_start > kContextBefore ? caret_start - kContextBefore : 1;
+    const std::uint32_t last = std::min(line_end_column, first + kMaxFrameWidth);
+    const std::size_t from = byte_of_column(line, first);
+    const std::size_t to = byte_of_column(line, last);
+    if (first > 1) prefix = "...";
+    if (last < line_end_column) suffix = "...";
+    line = line.substr(from, to - from);
+    caret_start = caret_start - first + 1 + static_cast<std::uint32_t>(prefix.size());
+    caret_end = std::min(caret_end, last) - first + 1 + static_cast<std::uint32_t>(prefix.size());
+  }
+  const std::string shown = prefix + std::string(line) + suffix;
   const std::string number = std::to_string(start.line);
   const std::string gutter(number.size(), ' ');
   out += fmt::format("{} {}\n", gutter, palette.paint("|", "34"));
-  out += fmt::format("{} {} {}\n", palette.paint(number, "34"), palette.paint("|", "34"), line);
-  std::string carets = caret_line(line, start.column, std::max(caret_end, start.column + 1));
+  out += fmt::format("{} {} {}\n", palette.paint(number, "34"), palette.paint("|", "34"), shown);
+  std::string carets = caret_line(shown, caret_start, std::max(caret_end, caret_start + 1));
   if (end.line > start.line) carets += fmt::format(" (through line {})", end.line);
   out += fmt::format("{} {} {}\n", gutter, palette.paint("|", "34"), palette.paint(carets, "1;31"));
 }
