@@ -1,0 +1,25 @@
+// `ztlint graph [PATH...] --format json|dot|mermaid`: the estate's network as a picture.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+namespace ztlint::cli {
+
+struct GraphOptions {
+  std::vector<std::string> paths;
+  std::vector<std::string> var_files;
+  std::vector<std::string> parameter_files;
+  std::string config_file;
+  std::string format = "mermaid";
+  std::string output;
+};
+
+CLI::App* add_graph_command(CLI::App& app, GraphOptions& options);
+
+// Exit code 0, or 2 when an input could not be read or the output not written.
+int run_graph(const GraphOptions& options);
+
+}  // namespace ztlint::cli
