@@ -64,7 +64,11 @@ std::unique_ptr<Estate> load_estate(const LoadOptions& options) {
     if (!resource.reference_only && resource.range.valid()) ++resources_per_file[resource.range.file];
     estate->graph.add(std::move(resource));
   }
-  for (graph::Patch& patch : fragment.patches) estate->graph.add_patch(std::move(patch));
+  for (graph::Patch& patch : fragment.patches) {
+    // An association folds into what it associates: it reached the graph all the same.
+    if (patch.origin_range.valid()) ++resources_per_file[patch.origin_range.file];
+    estate->graph.add_patch(std::move(patch));
+  }
   estate->graph.link(estate->diagnostics);
 
   std::map<source::FileId, graph::Language> languages;

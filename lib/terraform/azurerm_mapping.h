@@ -10,8 +10,8 @@ namespace ztlint::terraform {
 // Lowers one evaluated instance into `out`: zero or more graph::Resources in ARM type and
 // property shape, and Patches for association resources (which fold into the resource
 // they associate, keeping their own span). azapi_resource passes its ARM type and body
-// through. Types the table does not know are skipped silently (they are not Azure network
-// resources ztlint judges). Never throws on user input.
+// through. Types the table does not know keep their Terraform type and arguments (no policy
+// judges them, but their references still link). Never throws on user input.
 void lower_to_arm(const EvaluatedResource& resource, graph::Fragment& out,
                   source::Diagnostics& diagnostics);
 

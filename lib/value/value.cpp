@@ -165,6 +165,13 @@ const Value* Value::find_path(std::string_view dotted) const {
 
 Value Value::with_path(std::span<const std::string> path, Value value) const {
   if (path.empty()) return value;
+  // An index into an existing list replaces that item, keeping the list a list.
+  if (std::size_t index = 0; is_list() && parse_index(path.front(), &index) &&
+                             index < as_list().size()) {
+    List items = as_list();
+    items[index] = items[index].with_path(path.subspan(1), std::move(value));
+    return Value::list(std::move(items), span_);
+  }
   Map entries = is_map() ? as_map() : Map{};
   for (auto& [name, item] : entries) {
     if (iequals(name, path.front())) {

@@ -86,7 +86,8 @@ class Value {
   // Dotted form: "properties.subnets.0.name".
   const Value* find_path(std::string_view dotted) const;
 
-  // A copy with `value` stored at `path`, creating maps along the way (copy on write).
+  // A copy with `value` stored at `path`, creating maps along the way (copy on write). An
+  // index ("0") into an existing list replaces that item and keeps the list.
   Value with_path(std::span<const std::string> path, Value value) const;
   // A copy written elsewhere.
   Value with_span(source::Span span) const;

@@ -1,0 +1,33 @@
+// HCL text (.tf, .tfvars) into the syntax tree of hcl_ast.h, with syntax errors and comments.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "source/diagnostic.h"
+#include "source/source_file.h"
+#include "terraform/hcl_ast.h"
+
+namespace ztlint::terraform {
+
+class HclParser;
+
+// A `#`, `//` or `/* */` comment as written, e.g. "# expect: ZT-NET-001".
+struct Comment {
+  std::string_view text;  // points into the SourceFile's text
+  source::Span span;
+};
+
+// Deeper nesting than this (expressions or blocks) is reported, not followed.
+inline constexpr int kMaxSyntaxDepth = 256;
+
+// Parses one file. Syntax errors (tree-sitter ERROR and MISSING nodes) become kSyntax
+// diagnostics at their exact position; everything that parsed is still in the body.
+// `parser` may be null (a parser is made for the call); pass one to reuse it.
+Body parse_hcl(const source::SourceFile& file, source::FileId id, source::Diagnostics& diagnostics,
+               HclParser* parser = nullptr);
+
+// The comments of an HCL file in source order (for `# expect:` markers and suppressions).
+std::vector<Comment> file_comments(const source::SourceFile& file, source::FileId id);
+
+}  // namespace ztlint::terraform
