@@ -3,6 +3,8 @@
 #include <iostream>
 
 #include "cli/check_command.h"
+#include "cli/graph_command.h"
+#include "cli/lsp_command.h"
 #include "cli/policy_commands.h"
 
 int main(int argc, char** argv) {
@@ -16,6 +18,10 @@ int main(int argc, char** argv) {
   PolicyCommandOptions policy_options;
   CLI::App* policies_command = add_policies_command(app, policy_options);
   CLI::App* explain_command = add_explain_command(app, policy_options);
+  GraphOptions graph;
+  CLI::App* graph_command = add_graph_command(app, graph);
+  LspOptions lsp_options;
+  CLI::App* lsp_command = add_lsp_command(app, lsp_options);
 
   try {
     app.parse(argc, argv);
@@ -27,5 +33,7 @@ int main(int argc, char** argv) {
   if (check_command->parsed()) return run_check(*check_command, check);
   if (policies_command->parsed()) return run_policies(policy_options);
   if (explain_command->parsed()) return run_explain(policy_options);
+  if (graph_command->parsed()) return run_graph(graph);
+  if (lsp_command->parsed()) return run_lsp();
   return 2;
 }

@@ -1,0 +1,156 @@
+#include "lsp/snapshot.h"
+
+#include <algorithm>
+
+#include "lsp/convert.h"
+#include "suppression/apply_suppressions.h"
+
+namespace ztlint::lsp {
+namespace {
+
+constexpr int kTagUnnecessary = 1;
+constexpr int kSymbolKindStruct = 23;
+
+bool contains(const Range& range, Position position) {
+  const auto before = [](Position a, Position b) {
+    return a.line < b.line || (a.line == b.line && a.character <= b.character);
+  };
+  return before(range.start, position) && before(position, range.end);
+}
+
+}  // namespace
+
+Snapshot::Snapshot(lint::LintResult result, PositionEncoding encoding,
+                   const std::function<std::string(const std::string&)>& uri_for)
+    : result_(std::move(result)), encoding_(encoding) {
+  for (const policy::PolicyInfo& info : result_.rules) rules_.emplace(info.id, &info);
+  add_input_diagnostics();
+  add_finding_diagnostics(uri_for);
+}
+
+void Snapshot::add_input_diagnostics() {
+  const source::SourceSet& sources = result_.estate->sources;
+  SpanConverter converter(sources, encoding_);
+  for (const source::Diagnostic& diagnostic : result_.estate->diagnostics) {
+    std::string path = diagnostic.path;
+    Range range;
+    if (diagnostic.span.valid()) {
+      path = sources.file(diagnostic.span.file).path();
+      range = converter.range(diagnostic.span);
+    }
+    if (path.empty()) continue;  // not about a file: nothing to attach it to
+    diagnostics_[path].push_back(Json{
+        {"range", to_json(range)},
+        {"severity", static_cast<int>(to_lsp_severity(diagnostic.kind))},
+        {"code", std::string(source::to_string(diagnostic.kind))},
+        {"source", "ztlint"},
+        {"message", diagnostic.message},
+    });
+  }
+}
+
+void Snapshot::add_finding_diagnostics(
+    const std::function<std::string(const std::string&)>& uri_for) {
+  const source::SourceSet& sources = result_.estate->sources;
+  SpanConverter converter(sources, encoding_);
+  for (const policy::Finding& finding : result_.findings) {
+    // Suppressed findings are settled: the editor shows the directive, not them.
+    if (finding.suppressed || !finding.span.valid()) continue;
+    const std::string& path = sources.file(finding.span.file).path();
+    const Range range = converter.range(finding.span);
+    Json diagnostic{
+        {"range", to_json(range)},
+        {"severity", static_cast<int>(to_lsp_severity(finding.severity))},
+        {"code", finding.rule_id},
+        {"source", "ztlint"},
+        {"message", finding.message},
+    };
+    if (const policy::PolicyInfo* info = rule(finding.rule_id); info && !info->help_uri().empty()) {
+      diagnostic["codeDescription"] = {{"href", info->help_uri()}};
+    }
+    if (finding.rule_id == suppression::kUnusedRule) {
+      diagnostic["tags"] = Json::array({kTagUnnecessary});
+    }
+    Json related = Json::array();
+    for (const policy::RelatedLocation& location : finding.related) {
+      if (!location.span.valid()) continue;
+      related.push_back({{"location",
+                          {{"uri", uri_for(sources.file(location.span.file).path())},
+                           {"range", to_json(converter.range(location.span))}}},
+                         {"message", location.message}});
+    }
+    if (!related.empty()) diagnostic["relatedInformation"] = std::move(related);
+    if (!finding.resource_address.empty()) {
+      diagnostic["data"] = {{"resource", finding.resource_address}};
+    }
+    findings_[path].push_back(FileFinding{range, &finding, diagnostic});
+    diagnostics_[path].push_back(std::move(diagnostic));
+  }
+}
+
+std::optional<source::FileId> Snapshot::file_id(const std::string& path) const {
+  return result_.estate->sources.find(path);
+}
+
+std::vector<FileFinding> Snapshot::findings_in(const std::string& path) const {
+  const auto it = findings_.find(path);
+  return it == findings_.end() ? std::vector<FileFinding>{} : it->second;
+}
+
+const policy::PolicyInfo* Snapshot::rule(const std::string& id) const {
+  const auto it = rules_.find(id);
+  return it == rules_.end() ? nullptr : it->second;
+}
+
+Json Snapshot::hover(const std::string& path, Position position) const {
+  std::string markdown;
+  std::optional<Range> shown;
+  for (const FileFinding& entry : findings_in(path)) {
+    if (!contains(entry.range, position)) continue;
+    const policy::Finding& finding = *entry.finding;
+    if (!markdown.empty()) markdown += "\n\n---\n\n";
+    markdown += "**" + finding.rule_id + "** " + finding.rule_name + " (" +
+                std::string(policy::to_string(finding.severity)) + ")\n\n" + finding.message;
+    if (const policy::PolicyInfo* info = rule(finding.rule_id)) {
+      const auto section = [&markdown](const char* title, const std::string& text) {
+        if (!text.empty()) markdown += std::string("\n\n**") + title + "** " + text;
+      };
+      section("What it checks:", info->docs.what);
+      section("Why it matters:", info->docs.why);
+      section("Fix:", info->docs.fix);
+      if (!info->help_uri().empty()) markdown += "\n\n[Documentation](" + info->help_uri() + ")";
+    }
+    if (!shown) shown = entry.range;
+  }
+  if (markdown.empty()) return nullptr;
+  return Json{{"contents", {{"kind", "markdown"}, {"value", markdown}}},
+              {"range", to_json(*shown)}};
+}
+
+Json Snapshot::document_symbols(const std::string& path) const {
+  Json symbols = Json::array();
+  const auto file = file_id(path);
+  if (!file) return symbols;
+  const source::SourceSet& sources = result_.estate->sources;
+  SpanConverter converter(sources, encoding_);
+  const source::SourceFile& text = sources.file(*file);
+  for (const graph::Resource& resource : result_.estate->graph.resources()) {
+    if (resource.reference_only || resource.range.file != *file) continue;
+    const Range range = converter.range(resource.range);
+    // The declaring line names the resource: select it, up to the end of the block.
+    const std::uint32_t line_end =
+        text.line_start(text.line_index_of(resource.range.range.begin)) +
+        static_cast<std::uint32_t>(
+            text.line_text(text.line_index_of(resource.range.range.begin)).size());
+    const source::Span head{
+        *file, {resource.range.range.begin, std::min(line_end, resource.range.range.end)}};
+    symbols.push_back({{"name", resource.address},
+                       {"detail", resource.type},
+                       {"kind", kSymbolKindStruct},
+                       {"range", to_json(range)},
+                       {"selectionRange", to_json(converter.range(head))}});
+  }
+  return symbols;
+}
+
+}  // namespace ztlint::lsp
