@@ -1,0 +1,469 @@
+#include "policy/evaluate.h"
+
+#include <fmt/format.h>
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <tuple>
+
+#include "analysis/analyses.h"
+#include "analysis/property.h"
+
+namespace ztlint::policy {
+
+namespace {
+
+using analysis::Tri;
+using graph::ResourceIndex;
+using value::Value;
+
+// What the facts that held contributed to a verdict.
+struct Evidence {
+  source::Span span;  // the first span a fact about the subject gave
+  std::string detail;
+  Value value;  // the first fact value about the subject
+  bool has_value = false;
+  std::vector<RelatedLocation> related;
+  std::string unknown_reason;
+};
+
+class Evaluator {
+ public:
+  Evaluator(const graph::ResourceGraph& graph, const FactContext& facts)
+      : graph_(graph), facts_(facts) {}
+
+  Tri evaluate(const Condition& condition, ResourceIndex subject, ResourceIndex resource,
+               bool positive, Evidence& evidence, int depth = 0) const {
+    if (depth > 32) return Tri::kUnknown;
+    switch (condition.kind) {
+      case Condition::Kind::kAll: {
+        Tri result = Tri::kTrue;
+        for (const Condition& child : condition.children) {
+          result = analysis::tri_and(
+              result, evaluate(child, subject, resource, positive, evidence, depth + 1));
+          if (result == Tri::kFalse) break;
+        }
+        return result;
+      }
+      case Condition::Kind::kAny: {
+        Tri result = Tri::kFalse;
+        for (const Condition& child : condition.children) {
+          result = analysis::tri_or(
+              result, evaluate(child, subject, resource, positive, evidence, depth + 1));
+          if (result == Tri::kTrue) break;
+        }
+        return result;
+      }
+      case Condition::Kind::kNot:
+        return analysis::tri_not(evaluate(condition.children.front(), subject, resource, !positive,
+                                          evidence, depth + 1));
+      case Condition::Kind::kType:
+        return analysis::tri(std::any_of(
+            condition.types.begin(), condition.types.end(), [&](const std::string& type) {
+              return value::iequals(graph_.resource(resource).type, type);
+            }));
+      case Condition::Kind::kParent: {
+        auto parent = graph_.parent(resource);
+        if (!parent) {
+          // A child whose parent is not in the estate: what the parent is, is unknown.
+          return graph_.resource(resource).parent.is_null() ? Tri::kFalse : Tri::kUnknown;
+        }
+        return evaluate(condition.children.front(), subject, *parent, positive, evidence,
+                        depth + 1);
+      }
+      case Condition::Kind::kIncoming:
+      case Condition::Kind::kOutgoing:
+        return evaluate_edges(condition, subject, resource, positive, evidence, depth);
+      case Condition::Kind::kAttribute:
+        return evaluate_attribute(condition, subject, resource, positive, evidence);
+      case Condition::Kind::kFact:
+        return evaluate_fact(condition, subject, resource, positive, evidence);
+    }
+    return Tri::kUnknown;
+  }
+
+ private:
+  Tri evaluate_edges(const Condition& condition, ResourceIndex subject, ResourceIndex resource,
+                     bool positive, Evidence& evidence, int depth) const {
+    const bool incoming = condition.kind == Condition::Kind::kIncoming;
+    Tri result = Tri::kFalse;
+    const auto edges = incoming ? graph_.in_edges(resource) : graph_.out_edges(resource);
+    for (std::uint32_t edge_index : edges) {
+      const graph::Edge& edge = graph_.edges()[edge_index];
+      if (!condition.path.empty() && edge.path.rfind(condition.path, 0) != 0) continue;
+      const ResourceIndex other = incoming ? edge.from : edge.to;
+      if (!condition.types.empty() &&
+          std::none_of(condition.types.begin(), condition.types.end(), [&](const std::string& t) {
+            return value::iequals(graph_.resource(other).type, t);
+          })) {
+        continue;
+      }
+      Tri matched = Tri::kTrue;
+      if (!condition.children.empty()) {
+        matched =
+            evaluate(condition.children.front(), subject, other, positive, evidence, depth + 1);
+      }
+      if (matched == Tri::kTrue && positive) {
+        evidence.related.push_back(
+            RelatedLocation{analysis::resource_span(graph_, other),
+                            incoming ? "a resource referring to it" : "a resource it refers to"});
+      }
+      result = analysis::tri_or(result, matched);
+      if (result == Tri::kTrue) return result;
+    }
+    if (result == Tri::kFalse && !incoming && !condition.path.empty()) {
+      // A reference that is written but cannot be resolved or known might match.
+      const analysis::Lookup found = analysis::lookup(graph_.resource(resource), condition.path);
+      if (found.unknown) return Tri::kUnknown;
+      for (const Value* v : found.values) {
+        if (!v->is_null() && !v->is_wholly_known()) return Tri::kUnknown;
+      }
+    }
+    return result;
+  }
+
+  Tri evaluate_attribute(const Condition& condition, ResourceIndex subject, ResourceIndex resource,
+                         bool positive, Evidence& evidence) const {
+    const graph::Resource& target = graph_.resource(resource);
+    if (target.body.is_unknown()) {
+      note_unknown(evidence,
+                   fmt::format("the properties of '{}' are not known offline", target.address));
+      return Tri::kUnknown;
+    }
+    const analysis::Lookup found = analysis::lookup(target, condition.path);
+    std::vector<const Value*> values;
+    for (const Value* v : found.values) {
+      if (!v->is_null()) values.push_back(v);
+    }
+    const Test& test = condition.test;
+    Tri result = Tri::kFalse;
+    if (test.op == TestOperator::kExists) {
+      result = !values.empty() ? Tri::kTrue : (found.unknown ? Tri::kUnknown : Tri::kFalse);
+      if (!test.expected) result = analysis::tri_not(result);
+    } else if (values.empty()) {
+      if (found.unknown) {
+        result = Tri::kUnknown;
+      } else if (test.default_value) {
+        result = apply(test, *test.default_value);
+      } else {
+        result = Tri::kFalse;
+      }
+    } else {
+      for (const Value* v : values) result = analysis::tri_or(result, apply(test, *v));
+    }
+    if (result == Tri::kUnknown) {
+      note_unknown(evidence, fmt::format("'{}' of '{}' is not known offline", condition.path,
+                                         target.address));
+    }
+    if (result == Tri::kTrue && positive && resource == subject && !values.empty() &&
+        !evidence.has_value) {
+      evidence.value = *values.front();
+      evidence.has_value = true;
+    }
+    return result;
+  }
+
+  Tri evaluate_fact(const Condition& condition, ResourceIndex subject, ResourceIndex resource,
+                    bool positive, Evidence& evidence) const {
+    const FactResult fact = condition.fact->compute(facts_, resource);
+    const Test& test = condition.test;
+    Tri result = Tri::kUnknown;
+    if (test.op == TestOperator::kIncludesAnyPort || test.op == TestOperator::kCoversAllPorts) {
+      if (fact.ports) {
+        if (test.op == TestOperator::kCoversAllPorts) {
+          result = analysis::tri(fact.ports->covers_all() == test.expected);
+        } else {
+          bool any = false;
+          for (const Value& port : test.operand.as_list()) {
+            auto wanted = analysis::PortSet::parse(port.as_string());
+            analysis::PortSet overlap = *wanted;
+            analysis::PortSet outside = *wanted;
+            outside.subtract(*fact.ports);
+            any = any || outside != overlap;
+          }
+          result = analysis::tri(any);
+        }
+      }
+    } else if (fact.value.is_unknown()) {
+      result = Tri::kUnknown;
+    } else if (test.op == TestOperator::kExists) {
+      result = analysis::tri(!fact.value.is_null() == test.expected);
+    } else {
+      result = apply(test, fact.value);
+    }
+    if (result == Tri::kUnknown) {
+      note_unknown(evidence,
+                   fact.value.is_unknown() && !fact.value.as_unknown().reason.empty()
+                       ? fmt::format("{}: {}", condition.fact->name, fact.value.as_unknown().reason)
+                       : fmt::format("{} is not known offline", condition.fact->name));
+    }
+    // A fact about the subject locates and words the finding whichever way it was tested
+    // (`not: {fact: firewall.threat_intel_mode, equals: Deny}` points at the mode).
+    if (result != Tri::kUnknown && resource == subject && !fact.value.is_unknown()) {
+      if (!evidence.span.valid() && fact.span.valid()) evidence.span = fact.span;
+      if (!evidence.has_value && !fact.value.is_bool()) {
+        evidence.value = fact.value;
+        evidence.has_value = true;
+      }
+    }
+    if (result == Tri::kTrue && positive) {
+      if (resource == subject && evidence.detail.empty()) evidence.detail = fact.detail;
+      evidence.related.insert(evidence.related.end(), fact.related.begin(), fact.related.end());
+    }
+    return result;
+  }
+
+  static void note_unknown(Evidence& evidence, std::string reason) {
+    if (evidence.unknown_reason.empty()) evidence.unknown_reason = std::move(reason);
+  }
+
+  static bool scalar_equals(const Test& test, const Value& actual, const Value& wanted) {
+    if (actual.is_string() && wanted.is_string()) {
+      return test.ignore_case ? value::iequals(actual.as_string(), wanted.as_string())
+                              : actual.as_string() == wanted.as_string();
+    }
+    if (actual.is_string() && (wanted.is_bool() || wanted.is_number())) {
+      // Front ends may keep "true" or "22" as strings; compare their text.
+      return value::iequals(actual.as_string(), wanted.to_display());
+    }
+    return actual == wanted;
+  }
+
+  static std::optional<double> as_number(const Value& v) {
+    if (v.is_number()) return v.as_number();
+    if (v.is_string()) {
+      char* end = nullptr;
+      const std::string& text = v.as_string();
+      const double parsed = std::strtod(text.c_str(), &end);
+      if (!text.empty() && end == text.c_str() + text.size()) return parsed;
+    }
+    return std::nullopt;
+  }
+
+  // One test against one value; lists satisfy it when an item does.
+  static Tri apply(const Test& test, const Value& actual) {
+    if (actual.is_unknown() || actual.is_ref()) {
+      return Tri::kUnknown;
+    }
+    if (actual.is_list() && test.op != TestOperator::kTruthy) {
+      Tri result = Tri::kFalse;
+      for (const Value& item : actual.as_list())
+        result = analysis::tri_or(result, apply(test, item));
+      return result;
+    }
+    switch (test.op) {
+      case TestOperator::kTruthy:
+        if (actual.is_bool()) return analysis::tri(actual.as_bool());
+        if (actual.is_string()) return analysis::tri(!actual.as_string().empty());
+        return analysis::tri(!actual.is_null());
+      case TestOperator::kExists: return analysis::tri(!actual.is_null() == test.expected);
+      case TestOperator::kEquals: return analysis::tri(scalar_equals(test, actual, test.operand));
+      case TestOperator::kIn:
+        for (const Value& wanted : test.operand.as_list()) {
+          if (scalar_equals(test, actual, wanted)) return Tri::kTrue;
+        }
+        return Tri::kFalse;
+      case TestOperator::kMatches:
+        if (!actual.is_string() && !actual.is_number()) return Tri::kFalse;
+        return analysis::tri(RE2::FullMatch(actual.to_display(), *test.regex));
+      case TestOperator::kPrefixLongerThan:
+      case TestOperator::kPrefixShorterThan:
+      case TestOperator::kWithin: {
+        if (!actual.is_string()) return Tri::kFalse;
+        auto cidr = analysis::parse_cidr(actual.as_string());
+        if (!cidr) return Tri::kFalse;
+        if (test.op == TestOperator::kWithin) {
+          return analysis::tri(std::any_of(
+              test.cidrs.begin(), test.cidrs.end(),
+              [&](const auto& outer) { return analysis::cidr_contains(outer, *cidr); }));
+        }
+        const double limit = test.operand.as_number();
+        return analysis::tri(test.op == TestOperator::kPrefixLongerThan ? cidr->prefix > limit
+                                                                        : cidr->prefix < limit);
+      }
+      case TestOperator::kGreaterThan:
+      case TestOperator::kLessThan:
+      case TestOperator::kAtLeast:
+      case TestOperator::kAtMost: {
+        auto number = as_number(actual);
+        if (!number) return Tri::kFalse;
+        const double limit = test.operand.as_number();
+        switch (test.op) {
+          case TestOperator::kGreaterThan: return analysis::tri(*number > limit);
+          case TestOperator::kLessThan: return analysis::tri(*number < limit);
+          case TestOperator::kAtLeast: return analysis::tri(*number >= limit);
+          default: return analysis::tri(*number <= limit);
+        }
+      }
+      case TestOperator::kIncludesAnyPort:
+      case TestOperator::kCoversAllPorts: return Tri::kUnknown;
+    }
+    return Tri::kUnknown;
+  }
+
+  const graph::ResourceGraph& graph_;
+  const FactContext& facts_;
+};
+
+std::string format_message(const std::string& pattern, const graph::Resource& resource,
+                           const Evidence& evidence, const Value* location_value) {
+  std::string out;
+  out.reserve(pattern.size() + 32);
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    if (pattern[i] != '{') {
+      out += pattern[i];
+      continue;
+    }
+    const auto close = pattern.find('}', i);
+    if (close == std::string::npos) {
+      out += pattern.substr(i);
+      break;
+    }
+    const std::string_view key(pattern.data() + i + 1, close - i - 1);
+    if (key == "resource.name") {
+      const std::string leaf = analysis::leaf_name(resource);
+      out += leaf.empty() ? resource.address : leaf;
+    } else if (key == "resource.full_name") {
+      out += resource.name.is_string() ? resource.name.as_string() : resource.address;
+    } else if (key == "resource.address") {
+      out += resource.address;
+    } else if (key == "resource.type") {
+      out += resource.type;
+    } else if (key == "value") {
+      if (location_value) {
+        out += location_value->to_display();
+      } else if (evidence.has_value) {
+        out += evidence.value.to_display();
+      }
+    } else if (key == "detail") {
+      out += evidence.detail;
+    } else {
+      out += pattern.substr(i, close - i + 1);
+    }
+    i = close;
+  }
+  return out;
+}
+
+void evaluate_policy(const Policy& policy, const graph::ResourceGraph& graph,
+                     const Evaluator& evaluator, const EvaluationOptions& options,
+                     std::vector<Finding>& findings) {
+  for (const std::string& type : policy.rule.resource_types) {
+    for (ResourceIndex index : graph.of_type(type)) {
+      const graph::Resource& resource = graph.resource(index);
+      // Only what the estate declares is judged; references stand for declared resources.
+      if (resource.reference_only || graph.canonical(index) != index) continue;
+      Evidence evidence;
+      const Tri verdict = evaluator.evaluate(policy.rule.condition, index, index, true, evidence);
+      if (verdict == Tri::kFalse || (verdict == Tri::kUnknown && !options.strict)) continue;
+      Finding finding;
+      finding.rule_id = policy.info.id;
+      finding.rule_name = policy.info.name;
+      finding.principles = policy.info.principles;
+      finding.resource_address = resource.address;
+      finding.resource_type = resource.type;
+      finding.span = analysis::resource_span(graph, index);
+      if (verdict == Tri::kUnknown) {
+        finding.severity = Severity::kInfo;
+        finding.cannot_verify = true;
+        finding.message =
+            fmt::format("cannot verify {} ({}) for '{}': {}", policy.info.id, policy.info.name,
+                        format_message("{resource.name}", resource, evidence, nullptr),
+                        evidence.unknown_reason.empty() ? "a value is not known offline"
+                                                        : evidence.unknown_reason);
+        findings.push_back(std::move(finding));
+        continue;
+      }
+      finding.severity = policy.info.severity;
+      const Value* location_value = nullptr;
+      for (const std::string& location : policy.rule.location) {
+        if (location == "fact") {
+          if (evidence.span.valid()) {
+            finding.span = evidence.span;
+            break;
+          }
+          continue;
+        }
+        const analysis::Lookup found = analysis::lookup(resource, location);
+        const Value* v = found.first();
+        if (v && v->span().valid()) {
+          finding.span = v->span();
+          location_value = v;
+          break;
+        }
+      }
+      finding.message = format_message(policy.rule.message, resource, evidence, location_value);
+      for (const std::string& related : policy.rule.related) {
+        if (related == "parent") {
+          if (auto parent = graph.parent(index)) {
+            evidence.related.push_back(
+                RelatedLocation{analysis::resource_span(graph, *parent), "the parent resource"});
+          }
+        }
+      }
+      for (RelatedLocation& related : evidence.related) {
+        if (!related.span.valid() || related.span == finding.span) continue;
+        const bool seen =
+            std::any_of(finding.related.begin(), finding.related.end(),
+                        [&](const RelatedLocation& r) { return r.span == related.span; });
+        if (!seen) finding.related.push_back(std::move(related));
+      }
+      findings.push_back(std::move(finding));
+    }
+  }
+}
+
+auto finding_key(const Finding& f) {
+  return std::tie(f.rule_id, f.resource_address, f.span.file, f.span.range.begin, f.span.range.end);
+}
+
+std::vector<Finding> run(const graph::ResourceGraph& graph, const PolicySet& policies,
+                         const EvaluationOptions& options) {
+  std::vector<Finding> findings;
+  if (!graph.linked()) return findings;
+  const analysis::Analyses analyses = analysis::analyse(graph);
+  const FactContext facts(graph, analyses);
+  const Evaluator evaluator(graph, facts);
+  for (const Policy& policy : policies.policies()) {
+    evaluate_policy(policy, graph, evaluator, options, findings);
+  }
+  // A resource listed under two of a policy's types is judged once.
+  std::sort(findings.begin(), findings.end(),
+            [](const Finding& a, const Finding& b) { return finding_key(a) < finding_key(b); });
+  findings.erase(std::unique(findings.begin(), findings.end(),
+                             [](const Finding& a, const Finding& b) {
+                               return finding_key(a) == finding_key(b);
+                             }),
+                 findings.end());
+  return findings;
+}
+
+}  // namespace
+
+std::vector<Finding> evaluate_graph(const graph::ResourceGraph& graph, const PolicySet& policies,
+                                    const EvaluationOptions& options) {
+  std::vector<Finding> findings = run(graph, policies, options);
+  std::sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
+    return std::tie(a.span.file, a.span.range.begin, a.rule_id, a.resource_address) <
+           std::tie(b.span.file, b.span.range.begin, b.rule_id, b.resource_address);
+  });
+  return findings;
+}
+
+std::vector<Finding> evaluate(const estate::Estate& estate, const PolicySet& policies,
+                              const EvaluationOptions& options) {
+  std::vector<Finding> findings = run(estate.graph, policies, options);
+  auto path_of = [&](const Finding& f) -> std::string_view {
+    if (!f.span.valid() || f.span.file >= estate.sources.size()) return {};
+    return estate.sources.file(f.span.file).path();
+  };
+  std::sort(findings.begin(), findings.end(), [&](const Finding& a, const Finding& b) {
+    return std::make_tuple(path_of(a), a.span.range.begin, std::string_view(a.rule_id),
+                           std::string_view(a.resource_address)) <
+           std::make_tuple(path_of(b), b.span.range.begin, std::string_view(b.rule_id),
+                           std::string_view(b.resource_address));
+  });
+  return findings;
+}
+
+}  // namespace ztlint::policy

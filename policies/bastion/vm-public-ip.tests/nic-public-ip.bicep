@@ -1,0 +1,93 @@
+// A VM whose NIC carries a public IP.
+param location string = 'westeurope'
+
+// The subnet belongs to a spoke another team declares.
+var subnetId = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-spoke/providers/Microsoft.Network/virtualNetworks/vnet-spoke/subnets/snet-vm'
+
+resource pip 'Microsoft.Network/publicIPAddresses@2023-11-01' = {
+  name: 'pip-vm'
+  location: location
+  sku: {
+    name: 'Standard'
+  }
+  properties: {
+    publicIPAllocationMethod: 'Static'
+  }
+}
+
+resource legacyNic 'Microsoft.Network/networkInterfaces@2023-11-01' = {
+  name: 'nic-legacy'
+  location: location
+  properties: {
+    ipConfigurations: [
+      {
+        name: 'ipconfig1'
+        properties: {
+          subnet: {
+            id: subnetId
+          }
+          privateIPAllocationMethod: 'Dynamic'
+          // expect: ZT-BAS-002
+          publicIPAddress: {
+            id: pip.id
+          }
+        }
+      }
+    ]
+  }
+}
+
+resource legacy 'Microsoft.Compute/virtualMachines@2024-03-01' = {
+  name: 'vm-legacy'
+  location: location
+  properties: {
+    hardwareProfile: {
+      vmSize: 'Standard_B2s'
+    }
+    osProfile: {
+      computerName: 'vm-legacy'
+      adminUsername: 'azureuser'
+      linuxConfiguration: {
+        disablePasswordAuthentication: true
+        ssh: {
+          publicKeys: [
+            {
+              path: '/home/azureuser/.ssh/authorized_keys'
+              keyData: 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIExample azureuser'
+            }
+          ]
+        }
+      }
+    }
+    securityProfile: {
+      securityType: 'TrustedLaunch'
+      encryptionAtHost: true
+      uefiSettings: {
+        secureBootEnabled: true
+        vTpmEnabled: true
+      }
+    }
+    storageProfile: {
+      osDisk: {
+        createOption: 'FromImage'
+        caching: 'ReadWrite'
+        managedDisk: {
+          storageAccountType: 'Premium_LRS'
+        }
+      }
+      imageReference: {
+        publisher: 'Canonical'
+        offer: '0001-com-ubuntu-server-jammy'
+        sku: '22_04-lts-gen2'
+        version: 'latest'
+      }
+    }
+    networkProfile: {
+      networkInterfaces: [
+        {
+          id: legacyNic.id
+        }
+      ]
+    }
+  }
+}

@@ -1,0 +1,26 @@
+// The NSG comes from the caller: unknown offline, so never a violation.
+param location string = 'westeurope'
+param nsgId string
+
+// expect: ZT-TOPO-001, ZT-VIS-001
+resource vnet 'Microsoft.Network/virtualNetworks@2023-11-01' = {
+  name: 'vnet-spoke'
+  location: location
+  properties: {
+    addressSpace: {
+      addressPrefixes: ['10.1.0.0/16']
+    }
+  }
+}
+
+// expect: ZT-RT-001
+resource app 'Microsoft.Network/virtualNetworks/subnets@2023-11-01' = {
+  parent: vnet
+  name: 'snet-app'
+  properties: {
+    addressPrefix: '10.1.1.0/24'
+    networkSecurityGroup: {
+      id: nsgId
+    }
+  }
+}
