@@ -18,6 +18,31 @@ std::string_view parent_type_of(std::string_view type) {
   return type.substr(0, last);
 }
 
+// Later declarations win property by property: what a second deployment of the same
+// resource sets is what Azure ends up with.
+value::Value merge_declarations(const value::Value& base, const value::Value& overlay) {
+  if (!base.is_map() || !overlay.is_map()) return overlay;
+  value::Map merged = base.as_map();
+  for (const auto& [key, item] : overlay.as_map()) {
+    bool replaced = false;
+    for (auto& [existing_key, existing] : merged) {
+      if (value::iequals(existing_key, key)) {
+        existing = merge_declarations(existing, item);
+        replaced = true;
+        break;
+      }
+    }
+    if (!replaced) merged.emplace_back(key, item);
+  }
+  return value::Value::map(std::move(merged), base.span());
+}
+
+// ARM and Bicep deploy by PUT: declaring a resource again in another template (the way an
+// NSG is attached from a separate template) updates the same resource.
+bool redeploys(Language language) {
+  return language == Language::kArm || language == Language::kBicep;
+}
+
 }  // namespace
 
 std::string ResourceGraph::type_key(std::string_view type) { return value::to_lower(type); }
@@ -243,6 +268,23 @@ void ResourceGraph::link(source::Diagnostics& diagnostics) {
     if (slash == std::string::npos) continue;
     if (auto parent = find(parent_type, value::Value::string(full.substr(0, slash)))) {
       parent_[i] = *parent;
+    }
+  }
+
+  // A template that declares a resource again updates it: fold the later declaration into
+  // the first, which then stands for both.
+  for (auto& [key, indexes] : by_type_name_) {
+    std::optional<ResourceIndex> first;
+    for (ResourceIndex candidate : indexes) {
+      Resource& resource = resources_[candidate];
+      if (resource.reference_only || !redeploys(resource.language)) continue;
+      if (!first) {
+        first = candidate;
+        continue;
+      }
+      Resource& kept = resources_[*first];
+      kept.body = merge_declarations(kept.body, resource.body);
+      resource.reference_only = true;
     }
   }
 

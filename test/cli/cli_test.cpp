@@ -120,7 +120,10 @@ TEST(CliBadInputTest, NothingElseIsLost) {
   for (int i = 0; i < 5000; ++i) deep += "[";
   for (int i = 0; i < 5000; ++i) deep += "]";
   dir.write("deep/deep.tf", deep + "\n}\n");
-  dir.write("cycle/cycle.tf", "locals {\n  a = local.b\n  b = local.a\n}\n");
+  dir.write("cycle/cycle.tf",
+            "locals {\n  a = local.b\n  b = local.a\n}\n"
+            "resource \"azurerm_resource_group\" \"rg\" {\n  name     = local.a\n"
+            "  location = \"westeurope\"\n}\n");
 
   const CommandResult result = ztlint({"check", ".", "--format", "json"}, dir.path());
   ASSERT_EQ(result.exit_code, 2) << result.out << result.err;

@@ -128,3 +128,52 @@ TEST(ResourceGraphTest, ReportsDuplicateAddresses) {
 
 }  // namespace
 }  // namespace ztlint::graph
+
+namespace ztlint::graph {
+namespace {
+
+TEST(ResourceGraphTest, ArmRedeclarationUpdatesTheFirstDeclaration) {
+  using value::Value;
+  Resource first;
+  first.address = "network.json#subnet";
+  first.type = "Microsoft.Network/virtualNetworks/subnets";
+  first.name = Value::string("vnet/app");
+  first.language = Language::kArm;
+  first.body = Value::map({{"properties", Value::map({{"addressPrefix", Value::string("10.0.1.0/24")}})}});
+  Resource again = first;
+  again.address = "security.json#subnet";
+  again.body = Value::map(
+      {{"properties",
+        Value::map({{"addressPrefix", Value::string("10.0.1.0/24")},
+                    {"networkSecurityGroup", Value::map({{"id", Value::string("nsg-id")}})}})}});
+  ResourceGraph graph;
+  graph.add(std::move(first));
+  graph.add(std::move(again));
+  source::Diagnostics diagnostics;
+  graph.link(diagnostics);
+  EXPECT_FALSE(graph.resource(0).reference_only);
+  EXPECT_TRUE(graph.resource(1).reference_only);
+  EXPECT_EQ(graph.canonical(1), 0u);
+  ASSERT_NE(graph.resource(0).body.find_path("properties.networkSecurityGroup.id"), nullptr);
+  EXPECT_EQ(graph.resource(0).body.find_path("properties.addressPrefix")->as_string(), "10.0.1.0/24");
+}
+
+TEST(ResourceGraphTest, TerraformDeclarationsOfTheSameNameStayApart) {
+  using value::Value;
+  Resource a;
+  a.address = "module.a.azurerm_subnet.app";
+  a.type = "Microsoft.Network/virtualNetworks/subnets";
+  a.name = Value::string("vnet/app");
+  a.body = Value::map({});
+  Resource b = a;
+  b.address = "module.b.azurerm_subnet.app";
+  ResourceGraph graph;
+  graph.add(std::move(a));
+  graph.add(std::move(b));
+  source::Diagnostics diagnostics;
+  graph.link(diagnostics);
+  EXPECT_FALSE(graph.resource(1).reference_only);
+}
+
+}  // namespace
+}  // namespace ztlint::graph

@@ -84,6 +84,9 @@ TEST(PreCommitTest, HookFailsOnFindingsAndPassesOnceFixed) {
   ASSERT_EQ(run_command(git, {"init", "-q"}, repo.path()).exit_code, 0);
   repo.write(".pre-commit-config.yaml", "repos:\n  - repo: " + source_dir + "\n    rev: " +
                                             trim(head.out) + "\n    hooks:\n      - id: ztlint\n");
+  // This repository adopts one policy first (the rest of the library would also judge the
+  // routing and peering of this small estate).
+  repo.write(".ztlint.yaml", "policies:\n  enable: [ZT-NET-001]\n");
   // The subnet and the VNet are in different files of one module.
   repo.write("network/vnet.tf", kSpoke);
   repo.write("network/subnet.tf", kSubnet);
