@@ -23,6 +23,9 @@ struct Evidence {
   std::string detail;
   Value value;  // the first fact value about the subject
   bool has_value = false;
+  // Attributes of the subject whose tests made the verdict a violation: tests that held,
+  // and tests under `not` that failed.
+  std::vector<std::string> contributing;
   std::vector<RelatedLocation> related;
   std::string unknown_reason;
 };
@@ -159,6 +162,10 @@ class Evaluator {
         !evidence.has_value) {
       evidence.value = *values.front();
       evidence.has_value = true;
+    }
+    if (resource == subject && ((positive && result == Tri::kTrue) ||
+                                (!positive && result == Tri::kFalse))) {
+      evidence.contributing.push_back(condition.path);
     }
     return result;
   }
@@ -376,7 +383,14 @@ void evaluate_policy(const Policy& policy, const graph::ResourceGraph& graph,
       }
       finding.severity = policy.info.severity;
       const Value* location_value = nullptr;
-      for (const std::string& location : policy.rule.location) {
+      // The listed attributes that made this a violation are the places to fix; the others
+      // (a value that was fine) come after them.
+      std::vector<std::string> locations = policy.rule.location;
+      std::stable_partition(locations.begin(), locations.end(), [&](const std::string& location) {
+        return std::find(evidence.contributing.begin(), evidence.contributing.end(), location) !=
+               evidence.contributing.end();
+      });
+      for (const std::string& location : locations) {
         if (location == "fact") {
           if (evidence.span.valid()) {
             finding.span = evidence.span;
