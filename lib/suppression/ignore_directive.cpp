@@ -75,8 +75,13 @@ void scan_comments(const estate::Estate& estate, source::FileId file_id,
         ++target_line;
       }
     }
-    if (auto it = declared_at.find({file_id, target_line}); it != declared_at.end()) {
-      directive.targets = it->second;
+    // A declaration may start at its decorators (Bicep), between the directive and the
+    // declaring keyword.
+    for (std::uint32_t candidate = trim(before).empty() ? line + 1 : line;
+         candidate <= target_line && directive.targets.empty(); ++candidate) {
+      if (auto it = declared_at.find({file_id, candidate}); it != declared_at.end()) {
+        directive.targets = it->second;
+      }
     }
     out.push_back(std::move(directive));
   }

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <string>
 
 #include "support/run_ztlint.h"
 
@@ -88,6 +89,37 @@ INSTANTIATE_TEST_SUITE_P(Examples, ExamplesTest, ::testing::ValuesIn(example_nam
                            std::replace(name.begin(), name.end(), '-', '_');
                            return name;
                          });
+
+}  // namespace
+}  // namespace ztlint::testing
+
+namespace ztlint::testing {
+namespace {
+
+// The same estate in Terraform, Bicep and ARM: the same findings (rule, and the resource's
+// ARM type and name) in all three.
+class TripletTest : public ::testing::TestWithParam<std::string> {};
+
+std::multiset<std::string> findings_of(const std::string& example) {
+  const fs::path folder = fs::path(ZTLINT_SOURCE_DIR) / "examples" / example;
+  const CommandResult result = run_command(ZTLINT_BINARY, {"check", "--format", "json", "."}, folder);
+  const nlohmann::json out = nlohmann::json::parse(result.out);
+  std::multiset<std::string> findings;
+  for (const auto& finding : out["findings"]) {
+    findings.insert(finding["rule"].get<std::string>() + " on " +
+                    finding["resource_type"].get<std::string>());
+  }
+  return findings;
+}
+
+TEST_P(TripletTest, EveryLanguageYieldsTheSameFindings) {
+  const auto terraform = findings_of("terraform-" + GetParam());
+  EXPECT_EQ(findings_of("bicep-" + GetParam()), terraform);
+  EXPECT_EQ(findings_of("arm-" + GetParam()), terraform);
+  EXPECT_EQ(terraform.size(), GetParam() == "flawed" ? 10u : 0u);
+}
+
+INSTANTIATE_TEST_SUITE_P(Examples, TripletTest, ::testing::Values("compliant", "flawed"));
 
 }  // namespace
 }  // namespace ztlint::testing
