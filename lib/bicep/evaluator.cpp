@@ -1,4 +1,5 @@
 #include "bicep/evaluator.h"
+#include "yaml/yaml_value.h"
 
 #include <fmt/format.h>
 
@@ -1052,7 +1053,7 @@ class TemplateEvaluation {
         Entry{"any", &TemplateEvaluation::fn_any},
         Entry{"loadjsoncontent", &TemplateEvaluation::fn_load_json},
         Entry{"loadtextcontent", &TemplateEvaluation::fn_load_text},
-        Entry{"loadyamlcontent", &TemplateEvaluation::fn_not_offline},
+        Entry{"loadyamlcontent", &TemplateEvaluation::fn_load_yaml},
         Entry{"loadfileasbase64", &TemplateEvaluation::fn_not_offline},
         Entry{"readenvironmentvariable", &TemplateEvaluation::fn_not_offline},
         Entry{"getsecret", &TemplateEvaluation::fn_not_offline},
@@ -1256,10 +1257,30 @@ class TemplateEvaluation {
       evaluator_.report(DiagnosticKind::kSyntax, read.error->message, Span{*id, read.error->range});
       return Value::unknown("the JSON file does not parse", at);
     }
-    Value result = read.value;
-    if (node->items.size() > 1) {  // a JSONPath such as '$.a.b' or '.a[0]'
+    return select_content_path(node, read.value, at);
+  }
+
+  // YAML carries no positions through yaml-cpp's tree: values point at the whole file.
+  Value fn_load_yaml(const Node* node, Span at) {
+    const auto id = content_file(node, at);
+    if (!id) return Value::unknown("the file's content is not known", at);
+    const source::SourceFile& file = evaluator_.sources().file(*id);
+    const Span whole{*id, {file.content_begin(), static_cast<std::uint32_t>(file.text().size())}};
+    std::string error;
+    auto parsed = yaml::parse(file.text().substr(file.content_begin()), whole, &error);
+    if (!parsed) {
+      evaluator_.report(DiagnosticKind::kSyntax, error, Span{*id, {0, 0}});
+      return Value::unknown("the YAML file does not parse", at);
+    }
+    return select_content_path(node, *parsed, at);
+  }
+
+  // The optional second argument of loadJsonContent/loadYamlContent: a path such as
+  // '$.a.b' or '.a[0]' into the loaded document.
+  Value select_content_path(const Node* node, Value result, Span at) {
+    if (node->items.size() > 1) {
       const Value path = eval(node->items[1]);
-      if (!path.is_string()) return Value::unknown("the JSON path is not known", at);
+      if (!path.is_string()) return Value::unknown("the content path is not known", at);
       std::string dotted = path.as_string();
       if (dotted.starts_with("$")) dotted.erase(0, 1);
       std::vector<std::string> steps;
@@ -1274,7 +1295,7 @@ class TemplateEvaluation {
       }
       if (!step.empty()) steps.push_back(std::move(step));
       const Value* found = result.find_path(steps);
-      if (!found) return Value::unknown("the JSON path names nothing", at);
+      if (!found) return Value::unknown("the content path names nothing", at);
       result = *found;
     }
     return result;

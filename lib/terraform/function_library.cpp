@@ -1,8 +1,8 @@
 #include "terraform/function_library.h"
+#include "yaml/yaml_value.h"
 
 #include <fmt/format.h>
 #include <re2/re2.h>
-#include <yaml-cpp/yaml.h>
 
 #include <algorithm>
 #include <cmath>
@@ -156,39 +156,6 @@ Value from_json(const nlohmann::json& j, source::Span span, int depth = 0) {
       for (const auto& [k, item] : j.items())
         entries.emplace_back(k, from_json(item, span, depth + 1));
       return Value::map(std::move(entries), span);
-    }
-    default: return Value::null(span);
-  }
-}
-
-Value from_yaml(const YAML::Node& node, source::Span span, int depth) {
-  if (depth > 200) return Value::unknown("YAML nested too deeply", span);
-  switch (node.Type()) {
-    case YAML::NodeType::Sequence: {
-      List items;
-      for (const auto& item : node) items.push_back(from_yaml(item, span, depth + 1));
-      return Value::list(std::move(items), span);
-    }
-    case YAML::NodeType::Map: {
-      Map entries;
-      for (const auto& item : node) {
-        entries.emplace_back(item.first.as<std::string>(), from_yaml(item.second, span, depth + 1));
-      }
-      return Value::map(std::move(entries), span);
-    }
-    case YAML::NodeType::Scalar: {
-      const std::string& s = node.Scalar();
-      if (node.Tag() == "!") return Value::string(s, span);  // quoted
-      if (s == "true" || s == "True" || s == "TRUE") return Value::boolean(true, span);
-      if (s == "false" || s == "False" || s == "FALSE") return Value::boolean(false, span);
-      if (s == "null" || s == "~" || s.empty()) return Value::null(span);
-      char* end = nullptr;
-      const double d = std::strtod(s.c_str(), &end);
-      if (end == s.c_str() + s.size() && !s.empty() &&
-          s.find_first_not_of("0123456789+-.eE") == std::string::npos) {
-        return Value::number(d, span);
-      }
-      return Value::string(s, span);
     }
     default: return Value::null(span);
   }
@@ -1226,11 +1193,9 @@ Value fn_jsondecode(Args a, CallContext& c) {
 Value fn_yamldecode(Args a, CallContext& c) {
   const auto s = str(a[0]);
   if (!s) return c.fail("yamldecode: expects a string");
-  try {
-    return from_yaml(YAML::Load(*s), c.span, 0);
-  } catch (const std::exception& e) {  // yaml-cpp reports bad input by throwing
-    return c.fail(fmt::format("yamldecode: {}", e.what()));
-  }
+  std::string error;
+  if (auto decoded = yaml::parse(*s, c.span, &error)) return *decoded;
+  return c.fail(fmt::format("yamldecode: {}", error));
 }
 
 Value fn_base64encode(Args a, CallContext& c) {

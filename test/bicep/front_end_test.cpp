@@ -633,6 +633,35 @@ resource nsg 'Microsoft.Network/networkSecurityGroups@2023-11-01' = {
   EXPECT_NE(result->messages().find("is outside the repository"), std::string::npos);
 }
 
+TEST(BicepFrontEndTest, LoadsYamlContentWithTypedScalarsAndAPath) {
+  const std::filesystem::path folder =
+      std::filesystem::temp_directory_path() / ("ztlint-bicep-yaml-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(folder);
+  std::ofstream(folder / "rules.yaml") << "rules:\n  - name: deny-all\n    priority: 4096\n"
+                                          "    enabled: true\n    tag: '4096'\n";
+  std::ofstream(folder / "broken.yaml") << "rules: [unclosed\n";
+  auto result = run({{(folder / "main.bicep").string(), R"(var config = loadYamlContent('rules.yaml')
+resource nsg 'Microsoft.Network/networkSecurityGroups@2023-11-01' = {
+  name: loadYamlContent('rules.yaml', '$.rules[0].name')
+  properties: {
+    priority: config.rules[0].priority
+    enabled: config.rules[0].enabled
+    tag: config.rules[0].tag
+    broken: loadYamlContent('broken.yaml')
+  }
+}
+)"}});
+  std::filesystem::remove_all(folder);
+  const graph::Resource* nsg = result->out.resources.empty() ? nullptr : &result->out.resources[0];
+  ASSERT_NE(nsg, nullptr) << result->messages();
+  EXPECT_EQ(nsg->name, Value::string("deny-all"));
+  EXPECT_TRUE(nsg->body.find_path("properties.priority")->is_number());
+  EXPECT_TRUE(nsg->body.find_path("properties.enabled")->is_bool());
+  EXPECT_EQ(*nsg->body.find_path("properties.tag"), Value::string("4096")) << "quoted stays a string";
+  EXPECT_TRUE(nsg->body.find_path("properties.broken")->is_unknown());
+  EXPECT_NE(result->messages().find("YAML line"), std::string::npos) << result->messages();
+}
+
 TEST(BicepFrontEndTest, SyntaxErrorsKeepTheOtherDeclarations) {
   auto result =
       run({{"main.bicep", R"(resource good 'Microsoft.Network/networkSecurityGroups@2023-11-01' = {
