@@ -1,4 +1,5 @@
 #include "bicep/lexer.h"
+#include "source/utf8.h"
 
 #include <array>
 #include <cctype>
@@ -58,23 +59,6 @@ bool is_identifier_part(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
 }
 
-void append_utf8(std::string& out, std::uint32_t code) {
-  if (code < 0x80) {
-    out += static_cast<char>(code);
-  } else if (code < 0x800) {
-    out += static_cast<char>(0xC0 | (code >> 6));
-    out += static_cast<char>(0x80 | (code & 0x3F));
-  } else if (code < 0x10000) {
-    out += static_cast<char>(0xE0 | (code >> 12));
-    out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (code & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (code >> 18));
-    out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (code & 0x3F));
-  }
-}
 
 class Lexer {
  public:
@@ -278,7 +262,7 @@ class Lexer {
                                          : std::tolower(static_cast<unsigned char>(h)) - 'a' + 10);
             }
             if (ok && code <= 0x10FFFF) {
-              append_utf8(value, code);
+              source::append_utf8(value, code);
               pos_ = static_cast<std::uint32_t>(close + 1);
               return;
             }

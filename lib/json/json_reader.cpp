@@ -1,4 +1,5 @@
 #include "json/json_reader.h"
+#include "source/utf8.h"
 
 #include <fmt/format.h>
 
@@ -199,24 +200,6 @@ class Reader {
     return true;
   }
 
-  static void append_utf8(std::string* out, std::uint32_t code) {
-    if (code < 0x80) {
-      out->push_back(static_cast<char>(code));
-    } else if (code < 0x800) {
-      out->push_back(static_cast<char>(0xC0 | (code >> 6)));
-      out->push_back(static_cast<char>(0x80 | (code & 0x3F)));
-    } else if (code < 0x10000) {
-      out->push_back(static_cast<char>(0xE0 | (code >> 12)));
-      out->push_back(static_cast<char>(0x80 | ((code >> 6) & 0x3F)));
-      out->push_back(static_cast<char>(0x80 | (code & 0x3F)));
-    } else {
-      out->push_back(static_cast<char>(0xF0 | (code >> 18)));
-      out->push_back(static_cast<char>(0x80 | ((code >> 12) & 0x3F)));
-      out->push_back(static_cast<char>(0x80 | ((code >> 6) & 0x3F)));
-      out->push_back(static_cast<char>(0x80 | (code & 0x3F)));
-    }
-  }
-
   // At the opening quote; leaves pos_ after the closing quote.
   bool parse_string(std::string* out) {
     const std::size_t begin = pos_++;
@@ -285,7 +268,7 @@ class Reader {
           } else if (code >= 0xDC00 && code < 0xE000) {
             code = 0xFFFD;
           }
-          append_utf8(out, code);
+          source::append_utf8(*out, code);
           pos_ += consumed;
           continue;
         }

@@ -1,4 +1,5 @@
 #include "terraform/hcl_parser.h"
+#include "source/utf8.h"
 
 #include <fmt/format.h>
 #include <tree_sitter/api.h>
@@ -223,22 +224,7 @@ std::string unescape_quoted(std::string_view raw) {
             code = std::strtoul(hex.c_str(), &end, 16);
             if (end == hex.c_str() + hex.size() && hex.size() == digits) {
               i += digits;
-              // UTF-8 encode
-              if (code < 0x80) {
-                out += static_cast<char>(code);
-              } else if (code < 0x800) {
-                out += static_cast<char>(0xC0 | (code >> 6));
-                out += static_cast<char>(0x80 | (code & 0x3F));
-              } else if (code < 0x10000) {
-                out += static_cast<char>(0xE0 | (code >> 12));
-                out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-                out += static_cast<char>(0x80 | (code & 0x3F));
-              } else {
-                out += static_cast<char>(0xF0 | (code >> 18));
-                out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
-                out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-                out += static_cast<char>(0x80 | (code & 0x3F));
-              }
+              source::append_utf8(out, code);
               break;
             }
           }
