@@ -45,6 +45,7 @@ class ArmScenarioTest : public ::testing::Test {
 
 TEST_F(ArmScenarioTest, EvaluationScenarioIsEvaluated) {
   load_scenario("arm-evaluation");
+  if (IsSkipped()) return;  // GTEST_SKIP in a helper only leaves the helper
   EXPECT_TRUE(diagnostics_.empty());
   // expect.json is data, not a template: ignored.
   ASSERT_EQ(fragment_.files.size(), 1u);
@@ -95,6 +96,7 @@ TEST_F(ArmScenarioTest, EvaluationScenarioIsEvaluated) {
 
 TEST_F(ArmScenarioTest, ChildOfSymbolicParentKeepsOneCanonicalName) {
   load_scenario("arm-compliant");
+  if (IsSkipped()) return;
   for (const auto& resource : fragment_.resources) {
     if (resource.type != "Microsoft.Network/privateDnsZones/virtualNetworkLinks") continue;
     ASSERT_TRUE(resource.name.is_unknown());
