@@ -76,14 +76,14 @@ TEST(SuppressionEdit, WritesEachLanguagesIgnoreDirective) {
                                find_range(tf, "resource \"azurerm_subnet\" \"a\" {\n  }"));
   ASSERT_TRUE(edit);
   EXPECT_EQ(applied(std::string(tf), *edit),
-            "locals {}\n  # ztlint:ignore ZT-NET-001 -- TODO: why this is accepted\n"
+            "locals {}\n  # ztlint:ignore ZT-NET-001 -- \n"
             "  resource \"azurerm_subnet\" \"a\" {\n  }\n");
 
   constexpr std::string_view bicep =
       "resource s 'Microsoft.Network/virtualNetworks/subnets@2023-01-01' = {\n}\n";
   edit = suppression_edit("ZT-NET-001", FileLanguage::kBicep, bicep, {0, 70});
   ASSERT_TRUE(edit);
-  EXPECT_EQ(edit->text, "// ztlint:ignore ZT-NET-001 -- TODO: why this is accepted\n");
+  EXPECT_EQ(edit->text, "// ztlint:ignore ZT-NET-001 -- \n");
 }
 
 TEST(SuppressionEdit, AddsArmMetadataOnlyWhenTheResourceHasNone) {
@@ -94,8 +94,8 @@ TEST(SuppressionEdit, AddsArmMetadataOnlyWhenTheResourceHasNone) {
                        find_range(arm, "{\n      \"type\": \"t\",\n      \"name\": \"n\"\n    }"));
   ASSERT_TRUE(edit);
   EXPECT_EQ(applied(std::string(arm), *edit),
-            "[\n    {\n      \"metadata\": {\"ztlint\": {\"ignore\": [\"ZT-NET-001 -- TODO: why "
-            "this is accepted\"]}},\n      \"type\": \"t\",\n      \"name\": \"n\"\n    }\n]");
+            "[\n    {\n      \"metadata\": {\"ztlint\": {\"ignore\": [\"ZT-NET-001 -- "
+            "\"]}},\n      \"type\": \"t\",\n      \"name\": \"n\"\n    }\n]");
   constexpr std::string_view with_metadata = "{\"type\": \"t\", \"metadata\": {}}";
   EXPECT_FALSE(suppression_edit("ZT-NET-001", FileLanguage::kArmJson, with_metadata,
                                 {0, static_cast<std::uint32_t>(with_metadata.size())}));

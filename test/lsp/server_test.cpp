@@ -248,13 +248,25 @@ TEST_F(ServerWorkspace, SuppressActionInsertsTheIgnoreCommentThatSilencesTheFind
   EXPECT_EQ(suppress["diagnostics"][0]["code"], "ZT-NET-001");
   const Json edit = suppress["edit"]["changes"][uri][0];
   EXPECT_EQ(edit["range"]["start"]["line"], kSubnetLine);
-  EXPECT_EQ(edit["newText"], "# ztlint:ignore ZT-NET-001 -- TODO: why this is accepted\n");
+  EXPECT_EQ(edit["newText"], "# ztlint:ignore ZT-NET-001 -- \n");
 
-  // Applying it as the editor would silences the finding.
+  // Applied as the editor would, it asks for the reason and suppresses nothing yet.
   client_.notify("textDocument/didChange",
                  {{"textDocument", {{"uri", uri}, {"version", 2}}},
                   {"contentChanges", {{{"range", edit["range"]}, {"text", edit["newText"]}}}}});
+  const Json pending = client_.latest_diagnostics(uri);
+  EXPECT_EQ(with_code(pending, "ZT-NET-001").size(), 1u);
+  EXPECT_EQ(with_code(pending, "ZT-IGNORE-001").size(), 1u) << pending.dump(1);
+  // Once the person writes the reason, the finding is silenced.
+  const std::string& inserted = edit["newText"].get_ref<const std::string&>();
+  Json end_of_comment = edit["range"]["start"];
+  end_of_comment["character"] = static_cast<int>(inserted.size()) - 1;
+  client_.notify("textDocument/didChange",
+                 {{"textDocument", {{"uri", uri}, {"version", 3}}},
+                  {"contentChanges", {{{"range", {{"start", end_of_comment}, {"end", end_of_comment}}},
+                                       {"text", "legacy subnet, removed in Q3"}}}}});
   EXPECT_TRUE(with_code(client_.latest_diagnostics(uri), "ZT-NET-001").empty());
+  EXPECT_TRUE(with_code(client_.latest_diagnostics(uri), "ZT-IGNORE-001").empty());
 }
 
 TEST_F(ServerWorkspace, DocumentSymbolsListTheResourcesOfTheFile) {
