@@ -193,7 +193,15 @@ void ResourceGraph::compose_name(ResourceIndex index, int depth) {
   } else if (!resource.name.is_string()) {
     resource.name = value::Value::unknown("the child's name is not known", resource.name.span());
   } else if (!parent.name.is_string() && resource.name.as_string().find('/') == std::string::npos) {
-    resource.name = value::Value::unknown("the parent's name is not known", resource.name.span());
+    // Under a parent named by a deployment-stable expression the child's name is stable too,
+    // so two declarations of the same child still meet in the index.
+    if (parent.name.is_unknown() && !parent.name.as_unknown().symbol.empty()) {
+      resource.name = value::Value::symbolic(
+          "the parent's name is known only at deployment",
+          parent.name.as_unknown().symbol + "/" + resource.name.as_string(), resource.name.span());
+    } else {
+      resource.name = value::Value::unknown("the parent's name is not known", resource.name.span());
+    }
   }
 }
 

@@ -177,3 +177,45 @@ TEST(ResourceGraphTest, TerraformDeclarationsOfTheSameNameStayApart) {
 
 }  // namespace
 }  // namespace ztlint::graph
+
+namespace ztlint::graph {
+namespace {
+
+// Two templates declare the same hub (its name from resourceGroup().location) with the same
+// inline subnet: one VNet, one subnet, not a subnet overlapping itself.
+TEST(ResourceGraphTest, ChildrenOfASymbolicParentMergeAcrossRedeclarations) {
+  using value::Value;
+  auto declare = [](std::string file) {
+    Resource vnet;
+    vnet.address = file + "#vnet";
+    vnet.type = "Microsoft.Network/virtualNetworks";
+    vnet.language = Language::kBicep;
+    vnet.name = Value::symbolic("location", "vnet-${resourceGroup().location}-hub");
+    vnet.body = Value::map({});
+    Resource subnet;
+    subnet.address = file + "#vnet/subnets/AzureFirewallSubnet";
+    subnet.type = "Microsoft.Network/virtualNetworks/subnets";
+    subnet.language = Language::kBicep;
+    subnet.name = Value::string("AzureFirewallSubnet");
+    subnet.parent = Value::ref({vnet.address, {"id"}});
+    subnet.body = Value::map({});
+    return std::pair{vnet, subnet};
+  };
+  ResourceGraph graph;
+  auto [vnet_a, subnet_a] = declare("hub-default.bicep");
+  auto [vnet_b, subnet_b] = declare("hub-region.bicep");
+  graph.add(vnet_a);
+  graph.add(subnet_a);
+  graph.add(vnet_b);
+  graph.add(subnet_b);
+  source::Diagnostics diagnostics;
+  graph.link(diagnostics);
+  EXPECT_EQ(graph.resource(1).name.as_unknown().symbol,
+            "vnet-${resourceGroup().location}-hub/AzureFirewallSubnet");
+  EXPECT_TRUE(graph.resource(3).reference_only);
+  EXPECT_EQ(graph.canonical(3), 1u);
+  EXPECT_EQ(graph.canonical(2), 0u);
+}
+
+}  // namespace
+}  // namespace ztlint::graph
