@@ -492,6 +492,26 @@ FactResult peering_connects_spokes(const FactContext& context, ResourceIndex ind
   return result;
 }
 
+// The remote VNet may peer back in a way no offline reading can match: its own peering
+// points at a VNet that cannot be known, or at another reference whose name is unknown
+// while ours is too (two `existing` declarations of the same hub, named by parameters).
+bool remote_may_peer_back(const FactContext& context, const analysis::PeeringInfo& peering) {
+  const analysis::VnetInfo* remote = context.analyses.topology.vnet(*peering.remote);
+  if (!remote) return false;
+  const graph::Resource& local = context.graph.resource(*peering.local);
+  const bool local_unnamed = local.reference_only && local.name.identity_key().empty();
+  for (ResourceIndex back_index : remote->peerings) {
+    const analysis::PeeringInfo* back = context.analyses.topology.peering(back_index);
+    if (!back) continue;
+    if (!back->remote && back->remote_known == Tri::kUnknown) return true;
+    if (back->remote && local_unnamed) {
+      const graph::Resource& other = context.graph.resource(*back->remote);
+      if (other.reference_only && other.name.identity_key().empty()) return true;
+    }
+  }
+  return false;
+}
+
 FactResult peering_one_sided(const FactContext& context, ResourceIndex index) {
   const analysis::PeeringInfo* peering = context.analyses.topology.peering(index);
   if (!peering || !peering->local) return answer(Tri::kUnknown);
@@ -501,6 +521,9 @@ FactResult peering_one_sided(const FactContext& context, ResourceIndex index) {
   const graph::Resource& remote = context.graph.resource(*peering->remote);
   if (remote.reference_only || !value::iequals(remote.type, types::kVirtualNetwork)) {
     return answer(Tri::kFalse);  // the other side is not ours to see
+  }
+  if (!peering->reverse && remote_may_peer_back(context, *peering)) {
+    return answer(Tri::kUnknown);
   }
   FactResult result = answer(analysis::tri(!peering->reverse));
   if (!peering->reverse) {
