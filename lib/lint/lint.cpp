@@ -33,8 +33,9 @@ LintResult lint(const LintOptions& options) {
   for (const policy::Policy& entry : result.policies.policies()) known_ids.insert(entry.info.id);
   config::validate_policy_ids(config, known_ids, diagnostics);
 
+  result.policies.retain(
+      [&](const policy::Policy& entry) { return config.is_enabled(entry.info.id); });
   for (const policy::Policy& entry : result.policies.policies()) {
-    if (!config.is_enabled(entry.info.id)) continue;
     policy::PolicyInfo info = entry.info;
     if (info.resource_types.empty()) info.resource_types = entry.rule.resource_types;
     if (auto it = config.severity.find(info.id); it != config.severity.end()) {
@@ -47,9 +48,6 @@ LintResult lint(const LintOptions& options) {
   evaluation.strict = options.strict.value_or(config.strict.value_or(false));
   std::vector<policy::Finding> findings =
       policy::evaluate(*result.estate, result.policies, evaluation);
-  std::erase_if(findings, [&](const policy::Finding& finding) {
-    return !config.is_enabled(finding.rule_id);
-  });
   for (policy::Finding& finding : findings) {
     if (auto it = config.severity.find(finding.rule_id);
         it != config.severity.end() && !finding.cannot_verify) {

@@ -1,6 +1,7 @@
 // The policies of one run: the built-in library plus any directories of extra YAML files.
 #pragma once
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,6 +27,13 @@ class PolicySet {
 
   const std::vector<Policy>& policies() const { return policies_; }  // sorted by id
   const Policy* find(std::string_view id) const;
+
+  // Keeps only the policies `keep` accepts (a configuration's enable/disable lists), so
+  // disabled policies are never evaluated.
+  template <typename Predicate>
+  void retain(Predicate keep) {
+    std::erase_if(policies_, [&](const Policy& policy) { return !keep(policy); });
+  }
 
  private:
   std::vector<Policy> policies_;
