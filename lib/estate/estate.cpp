@@ -2,23 +2,64 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 
 #include "arm/arm_front_end.h"
 #include "bicep/bicep_front_end.h"
 #include "estate/discovery.h"
+#include "estate/syntax_cache.h"
 #include "graph/inline_children.h"
+#include "parallel/parallel_for.h"
 #include "terraform/terraform_front_end.h"
 #include "terraform_plan/plan_front_end.h"
+#include "timing/stage_timings.h"
 
 namespace ztlint::estate {
 
+namespace {
+
+using timing::ScopedStage;
+using timing::Stage;
+
+// Parses every .tf and .tfvars file up front, on all threads, so that evaluation (which
+// follows references across files) finds them parsed. Reuses the cache's unchanged parses.
+terraform::ParsedFiles parse_terraform(const source::SourceSet& sources,
+                                       const terraform::Inputs& inputs,
+                                       const LoadOptions& options) {
+  std::vector<source::FileId> files = inputs.tf_files;
+  files.insert(files.end(), inputs.tfvars_files.begin(), inputs.tfvars_files.end());
+  std::vector<std::shared_ptr<const terraform::ParsedFile>> parsed(files.size());
+  parallel::parallel_for(files.size(), options.jobs, [&](std::size_t i) {
+    const source::SourceFile& file = sources.file(files[i]);
+    parsed[i] = options.cache != nullptr ? options.cache->parse(file, files[i])
+                                         : terraform::parse_file(file, files[i]);
+  });
+  terraform::ParsedFiles out;
+  for (std::size_t i = 0; i < files.size(); ++i) out.emplace(files[i], std::move(parsed[i]));
+  return out;
+}
+
+// Whether a JSON file that could not be read as text (invalid UTF-8, NUL bytes) starts like
+// an ARM template or parameters file: then its problem is reported, not skipped.
+bool names_deployment_schema(const source::SourceSet& sources, const source::Diagnostic& error) {
+  if (!error.span.valid() || error.span.file >= sources.size()) return false;
+  const std::string_view head = sources.file(error.span.file).text().substr(0, 4096);
+  return head.find("deploymentTemplate") != std::string_view::npos ||
+         head.find("deploymentParameters") != std::string_view::npos;
+}
+
+}  // namespace
+
 std::unique_ptr<Estate> load_estate(const LoadOptions& options) {
   auto estate = std::make_unique<Estate>();
+  std::optional<ScopedStage> stage(Stage::kDiscover);
   std::vector<DiscoveredFile> discovered = discover(options.paths, estate->diagnostics);
   // Open buffers not yet saved are part of the estate too.
   for (const auto& [path, text] : options.overlays) {
-    const bool known = std::any_of(discovered.begin(), discovered.end(),
-                                   [&](const DiscoveredFile& file) { return file.path == path; });
+    const bool known =
+        std::any_of(discovered.begin(), discovered.end(),
+                    // Named capture: clang 14 cannot capture a structured binding.
+                    [&overlay = path](const DiscoveredFile& file) { return file.path == overlay; });
     if (auto kind = classify_path(path); !known && kind) discovered.push_back({path, *kind});
   }
 
@@ -39,8 +80,11 @@ std::unique_ptr<Estate> load_estate(const LoadOptions& options) {
       id = estate->sources.load(file.path, &error);
     }
     if (!id) {
-      // Other JSON is not ours to judge: an unreadable or binary .json is skipped silently.
-      if (file.kind != InputKind::kJson) estate->diagnostics.push_back(std::move(error));
+      // Other JSON is not ours to judge: an unreadable or binary .json is skipped silently,
+      // unless what could be read of it says it is a template or parameters file.
+      if (file.kind != InputKind::kJson || names_deployment_schema(estate->sources, error)) {
+        estate->diagnostics.push_back(std::move(error));
+      }
       continue;
     }
     switch (file.kind) {
@@ -52,16 +96,27 @@ std::unique_ptr<Estate> load_estate(const LoadOptions& options) {
     }
   }
 
+  stage.emplace(Stage::kParse);
+  terraform::ParsedFiles parsed = parse_terraform(estate->sources, terraform_inputs, options);
+  terraform_inputs.parsed = &parsed;
+  terraform_inputs.jobs = options.jobs;
+
+  stage.emplace(Stage::kLower);
   graph::Fragment fragment;
   terraform::load(estate->sources, terraform_inputs, fragment, estate->diagnostics);
+  parsed.clear();  // syntax trees are not needed once lowered (a cache may keep them)
+  terraform_inputs.parsed = nullptr;
   arm::load(estate->sources, arm_inputs, fragment, estate->diagnostics);
   terraform_plan::load(estate->sources, arm_inputs.json_files, fragment, estate->diagnostics);
   bicep::load(estate->sources, bicep_inputs, fragment, estate->diagnostics);
+
+  stage.emplace(Stage::kLink);
   graph::explode_inline_children(fragment);
 
   std::map<source::FileId, int> resources_per_file;
   for (graph::Resource& resource : fragment.resources) {
-    if (!resource.reference_only && resource.range.valid()) ++resources_per_file[resource.range.file];
+    if (!resource.reference_only && resource.range.valid())
+      ++resources_per_file[resource.range.file];
     estate->graph.add(std::move(resource));
   }
   for (graph::Patch& patch : fragment.patches) {

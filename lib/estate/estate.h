@@ -23,6 +23,10 @@ struct LoadOptions {
   // Texts that take precedence over the disk (an editor's open buffers), keyed by the path
   // as discovery spells it. A path here that discovery does not find is added too.
   std::map<std::string, std::string> overlays;
+  // Threads for parsing (`-j`); 0 means one per core. The result does not depend on it.
+  unsigned jobs = 0;
+  // Parses kept between runs (the language server's); null: parse everything.
+  class SyntaxCache* cache = nullptr;
 };
 
 // One input file as the JSON contract's `files` lists it.

@@ -7,6 +7,7 @@
 #include "policy/evaluate.h"
 #include "report/run_result.h"
 #include "suppression/apply_suppressions.h"
+#include "timing/stage_timings.h"
 
 namespace ztlint::lint {
 
@@ -46,6 +47,7 @@ LintResult lint(const LintOptions& options) {
 
   policy::EvaluationOptions evaluation;
   evaluation.strict = options.strict.value_or(config.strict.value_or(false));
+  evaluation.jobs = options.load.jobs;
   std::vector<policy::Finding> findings =
       policy::evaluate(*result.estate, result.policies, evaluation);
   for (policy::Finding& finding : findings) {
@@ -55,6 +57,7 @@ LintResult lint(const LintOptions& options) {
     }
   }
 
+  timing::ScopedStage evaluating(timing::Stage::kEvaluate);  // suppressions and baseline
   const auto directives = suppression::collect_directives(*result.estate);
   std::vector<policy::Finding> directive_findings =
       suppression::apply_suppressions(*result.estate, directives, known_ids, findings);

@@ -4,10 +4,14 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <iterator>
+#include <optional>
 #include <tuple>
 
 #include "analysis/analyses.h"
 #include "analysis/property.h"
+#include "parallel/parallel_for.h"
+#include "timing/stage_timings.h"
 
 namespace ztlint::policy {
 
@@ -163,8 +167,8 @@ class Evaluator {
       evidence.value = *values.front();
       evidence.has_value = true;
     }
-    if (resource == subject && ((positive && result == Tri::kTrue) ||
-                                (!positive && result == Tri::kFalse))) {
+    if (resource == subject &&
+        ((positive && result == Tri::kTrue) || (!positive && result == Tri::kFalse))) {
       evidence.contributing.push_back(condition.path);
     }
     return result;
@@ -435,11 +439,21 @@ std::vector<Finding> run(const graph::ResourceGraph& graph, const PolicySet& pol
                          const EvaluationOptions& options) {
   std::vector<Finding> findings;
   if (!graph.linked()) return findings;
+  std::optional<timing::ScopedStage> stage(timing::Stage::kAnalyse);
   const analysis::Analyses analyses = analysis::analyse(graph);
+  stage.reset();
+  timing::ScopedStage evaluating(timing::Stage::kEvaluate);
   const FactContext facts(graph, analyses);
   const Evaluator evaluator(graph, facts);
-  for (const Policy& policy : policies.policies()) {
-    evaluate_policy(policy, graph, evaluator, options, findings);
+  // Policies judge independently over immutable analyses: one per thread at a time, their
+  // findings joined in policy order.
+  const std::vector<Policy>& list = policies.policies();
+  std::vector<std::vector<Finding>> per_policy(list.size());
+  parallel::parallel_for(list.size(), options.jobs, [&](std::size_t i) {
+    evaluate_policy(list[i], graph, evaluator, options, per_policy[i]);
+  });
+  for (std::vector<Finding>& found : per_policy) {
+    std::move(found.begin(), found.end(), std::back_inserter(findings));
   }
   // A resource listed under two of a policy's types is judged once.
   std::sort(findings.begin(), findings.end(),
@@ -467,17 +481,24 @@ std::vector<Finding> evaluate_graph(const graph::ResourceGraph& graph, const Pol
 std::vector<Finding> evaluate(const estate::Estate& estate, const PolicySet& policies,
                               const EvaluationOptions& options) {
   std::vector<Finding> findings = run(estate.graph, policies, options);
-  auto path_of = [&](const Finding& f) -> std::string_view {
-    if (!f.span.valid() || f.span.file >= estate.sources.size()) return {};
-    return estate.sources.file(f.span.file).path();
+  // Sorted by path through precomputed keys: looking a path up per comparison would lock
+  // the source set n log n times.
+  std::vector<std::string_view> paths(estate.sources.size());
+  for (source::FileId id = 0; id < paths.size(); ++id) paths[id] = estate.sources.file(id).path();
+  auto key = [&](const Finding& f) {
+    const std::string_view path =
+        f.span.valid() && f.span.file < paths.size() ? paths[f.span.file] : std::string_view();
+    return std::make_tuple(path, f.span.range.begin, std::string_view(f.rule_id),
+                           std::string_view(f.resource_address));
   };
-  std::sort(findings.begin(), findings.end(), [&](const Finding& a, const Finding& b) {
-    return std::make_tuple(path_of(a), a.span.range.begin, std::string_view(a.rule_id),
-                           std::string_view(a.resource_address)) <
-           std::make_tuple(path_of(b), b.span.range.begin, std::string_view(b.rule_id),
-                           std::string_view(b.resource_address));
-  });
-  return findings;
+  std::vector<std::size_t> order(findings.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(),
+            [&](std::size_t a, std::size_t b) { return key(findings[a]) < key(findings[b]); });
+  std::vector<Finding> sorted;
+  sorted.reserve(findings.size());
+  for (std::size_t i : order) sorted.push_back(std::move(findings[i]));
+  return sorted;
 }
 
 }  // namespace ztlint::policy

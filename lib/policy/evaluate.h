@@ -13,6 +13,7 @@ namespace ztlint::policy {
 struct EvaluationOptions {
   // Also report "cannot verify" findings (severity info) where Unknown blocked a verdict.
   bool strict = false;
+  unsigned jobs = 0;  // threads judging policies; 0: one per core. Results do not depend on it.
 };
 
 // Findings in a deterministic order: by file path, position, rule id, resource address.

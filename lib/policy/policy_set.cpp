@@ -25,12 +25,22 @@ source::Diagnostic config_error(const std::string& path, std::string message) {
 }  // namespace
 
 PolicySet PolicySet::builtin(source::Diagnostics& errors) {
-  PolicySet set;
-  for (const EmbeddedFile& file : builtin_policy_files()) {
-    set.add_text(std::string_view(file.text, file.size), std::string("builtin:") + file.path,
-                 errors);
-  }
-  return set;
+  // Parsed once per process: the language server lints again on every edit, and the
+  // embedded texts cannot change.
+  struct Parsed {
+    PolicySet set;
+    source::Diagnostics errors;
+  };
+  static const Parsed parsed = [] {
+    Parsed result;
+    for (const EmbeddedFile& file : builtin_policy_files()) {
+      result.set.add_text(std::string_view(file.text, file.size),
+                          std::string("builtin:") + file.path, result.errors);
+    }
+    return result;
+  }();
+  errors.insert(errors.end(), parsed.errors.begin(), parsed.errors.end());
+  return parsed.set;
 }
 
 void PolicySet::add_text(std::string_view text, const std::string& path,

@@ -33,6 +33,11 @@ class HclParser {
   // Never fails on user input: a file with errors gives a tree with ERROR/MISSING nodes.
   // An empty SyntaxTree only if tree-sitter itself could not run (out of memory).
   SyntaxTree parse(std::string_view text);
+  // Parses `text`, an edit of the text `previous` was parsed from, reusing the parts of
+  // `previous` the edit left alone (tree-sitter's incremental parsing). The edit is found
+  // by comparing the two texts, so callers need not track keystrokes.
+  SyntaxTree reparse(const SyntaxTree& previous, std::string_view previous_text,
+                     std::string_view text);
 
  private:
   struct Deleter {

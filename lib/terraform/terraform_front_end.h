@@ -7,6 +7,7 @@
 #include "graph/fragment.h"
 #include "source/diagnostic.h"
 #include "source/source_set.h"
+#include "terraform/parsed_file.h"
 
 namespace ztlint::terraform {
 
@@ -18,6 +19,10 @@ struct Inputs {
   std::vector<source::FileId> tfvars_files;
   // --var-file paths, applied to every root module, after the automatic ones.
   std::vector<std::string> var_files;
+  // Files already parsed (in parallel, or in an earlier run of the language server). Any
+  // other file is parsed when it is needed.
+  const ParsedFiles* parsed = nullptr;
+  unsigned jobs = 0;  // threads for lowering; 0: one per core
 };
 
 // Parses, evaluates and lowers the modules to ARM-shaped resources. Never throws on user
