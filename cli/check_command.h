@@ -1,24 +1,24 @@
 // `ztlint check [PATH...]`: lint an estate and report findings.
 #pragma once
 
+#include <CLI/CLI.hpp>
+
 #include <string>
 #include <vector>
 
-#include <CLI/CLI.hpp>
+#include "cli/estate_options.h"
 
 namespace ztlint::cli {
 
 struct CheckOptions {
-  std::vector<std::string> paths;
-  std::vector<std::string> var_files;
-  std::vector<std::string> parameter_files;
+  EstateOptions estate;
   std::vector<std::string> policy_dirs;
-  std::string config_file;
   std::string fail_on;
   std::string baseline_file;
   std::string write_baseline_file;
   bool strict = false;
   bool no_color = false;
+  bool timings = false;
   CLI::Option* format_option = nullptr;
   CLI::Option* output_option = nullptr;
 };
@@ -28,5 +28,8 @@ CLI::App* add_check_command(CLI::App& app, CheckOptions& options);
 
 // Exit code: 0 no findings, 1 findings, 2 usage error or unreadable/unparsable input.
 int run_check(const CLI::App& command, const CheckOptions& options);
+
+// Keeps a finished run's result allocated until the process exits (see run_check).
+void keep_until_exit(lint::LintResult result);
 
 }  // namespace ztlint::cli

@@ -14,24 +14,15 @@ CLI::App* add_graph_command(CLI::App& app, GraphOptions& options) {
   CLI::App* command = app.add_subcommand(
       "graph", "Draw the estate's network: VNets, subnets, peerings, routes, firewalls, "
                "Bastion, private endpoints, with violations marked");
-  command->add_option("paths", options.paths, "Files and folders (default: .)");
+  add_estate_options(*command, options.estate);
   command->add_option("--format", options.format, "json, dot or mermaid (default)")
       ->check(CLI::IsMember({"json", "dot", "mermaid"}));
   command->add_option("-o,--output", options.output, "Write to FILE instead of standard output");
-  command->add_option("--var-file", options.var_files, "Terraform variable file (repeatable)");
-  command->add_option("--parameters", options.parameter_files,
-                      "ARM or Bicep parameters file (repeatable)");
-  command->add_option("--config", options.config_file, "Configuration file");
   return command;
 }
 
 int run_graph(const GraphOptions& options) {
-  lint::LintOptions lint_options;
-  lint_options.load.paths = options.paths;
-  lint_options.load.var_files = options.var_files;
-  lint_options.load.parameter_files = options.parameter_files;
-  if (!options.config_file.empty()) lint_options.config_file = options.config_file;
-  const lint::LintResult result = lint::lint(lint_options);
+  const lint::LintResult result = lint::lint(to_lint_options(options.estate));
 
   const analysis::Analyses analyses = analysis::analyse(result.estate->graph);
   const report::RunResult run{*result.estate, result.findings, result.rules};

@@ -1,18 +1,17 @@
 // `ztlint graph [PATH...] --format json|dot|mermaid`: the estate's network as a picture.
 #pragma once
 
+#include <CLI/CLI.hpp>
+
 #include <string>
 #include <vector>
 
-#include <CLI/CLI.hpp>
+#include "cli/estate_options.h"
 
 namespace ztlint::cli {
 
 struct GraphOptions {
-  std::vector<std::string> paths;
-  std::vector<std::string> var_files;
-  std::vector<std::string> parameter_files;
-  std::string config_file;
+  EstateOptions estate;
   std::string format = "mermaid";
   std::string output;
 };

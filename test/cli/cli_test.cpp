@@ -176,5 +176,30 @@ TEST(CliTest, ExplainPrintsThePolicyDocumentation) {
   EXPECT_EQ(by_name.out, result.out);
 }
 
+TEST(CliTest, RepeatableFlagsTakeOneValueEachAndLeaveThePathsAlone) {
+  ScratchDir dir;
+  dir.write("infra/main.tf", kSubnetWithoutNsg);
+  dir.write("elsewhere/main.tf", kSubnetWithoutNsg);
+  dir.write("vars.tfvars", "region = \"westeurope\"\n");
+  dir.write("extra-policies/.keep", "");
+  // Had a flag swallowed `infra`, the default path `.` would be linted, elsewhere/ too.
+  const CommandResult result =
+      ztlint({"check", "--var-file", "vars.tfvars", "--policies", "extra-policies", "infra",
+              "--parameters", "none.json", "--format", "json"},
+             dir.path());
+  EXPECT_EQ(result.exit_code, 2) << "the missing parameters file is an error: " << result.err;
+  EXPECT_NE(result.out.find("none.json"), std::string::npos) << result.out;
+  const nlohmann::json report = json_of(result);
+  ASSERT_TRUE(report.is_object()) << result.out;
+  ASSERT_TRUE(report.contains("files"));
+  int terraform_files = 0;
+  for (const auto& file : report["files"]) {
+    if (file["language"] != "terraform") continue;  // the --var-file is listed too
+    ++terraform_files;
+    EXPECT_EQ(file["file"].get<std::string>().rfind("infra/", 0), 0u) << file.dump();
+  }
+  EXPECT_EQ(terraform_files, 1);
+}
+
 }  // namespace
 }  // namespace ztlint::testing
