@@ -45,7 +45,9 @@ bool redeploys(Language language) {
 
 }  // namespace
 
-std::string ResourceGraph::type_key(std::string_view type) { return value::to_lower(type); }
+std::string ResourceGraph::type_key(std::string_view type) {
+  return value::to_lower(type);
+}
 
 std::string ResourceGraph::type_name_key(std::string_view type, const value::Value& name) {
   const std::string name_key = name.identity_key();
@@ -58,7 +60,9 @@ ResourceIndex ResourceGraph::add(Resource resource) {
   return static_cast<ResourceIndex>(resources_.size() - 1);
 }
 
-void ResourceGraph::add_patch(Patch patch) { patches_.push_back(std::move(patch)); }
+void ResourceGraph::add_patch(Patch patch) {
+  patches_.push_back(std::move(patch));
+}
 
 std::span<const ResourceIndex> ResourceGraph::of_type(std::string_view type) const {
   if (auto it = by_type_.find(type_key(type)); it != by_type_.end()) return it->second;
@@ -258,7 +262,8 @@ void ResourceGraph::link(source::Diagnostics& diagnostics) {
           fmt::format("duplicate resource address '{}' (first declared elsewhere); the later "
                       "declaration is linted on its own",
                       resources_[i].address),
-          resources_[i].range, {}});
+          resources_[i].range,
+          {}});
     }
   }
 
@@ -297,20 +302,22 @@ void ResourceGraph::link(source::Diagnostics& diagnostics) {
   }
 
   // A data source / `existing` resource stands for the one declared resource it names.
-  for (ResourceIndex i = 0; i < declared_count; ++i) {
-    if (!resources_[i].reference_only) continue;
-    const std::string key = type_name_key(resources_[i].type, resources_[i].name);
-    if (key.empty()) continue;
-    auto it = by_type_name_.find(key);
+  // One pass per (type, name) group: many files may each name the same hub resource.
+  for (const auto& [key, indexes] : by_type_name_) {
     std::optional<ResourceIndex> only;
     int declared = 0;
-    for (ResourceIndex candidate : it->second) {
+    for (ResourceIndex candidate : indexes) {
       if (!resources_[candidate].reference_only) {
         only = candidate;
         ++declared;
       }
     }
-    if (declared == 1) canonical_[i] = *only;
+    if (declared != 1) continue;
+    for (ResourceIndex candidate : indexes) {
+      if (candidate < declared_count && resources_[candidate].reference_only) {
+        canonical_[candidate] = *only;
+      }
+    }
   }
   for (ResourceIndex i = 0; i < declared_count; ++i) {
     if (parent_[i]) parent_[i] = canonical_[*parent_[i]];
