@@ -207,7 +207,7 @@ Json code_actions(const Snapshot& snapshot, const std::string& path, const std::
       shown.erase(0, shown.find_first_not_of(" \t"));
       while (!shown.empty() && (shown.back() == '\n' || shown.back() == ' ')) shown.pop_back();
       action("Fix " + finding.rule_id + ": " + (edit->range.empty() ? "add " : "set to ") + shown,
-             entry.diagnostic, *edit, true);
+             *entry.diagnostic, *edit, true);
     }
     source::TextRange declaration = finding.span.range;
     if (auto resource = estate.graph.find_address(finding.resource_address)) {
@@ -215,7 +215,8 @@ Json code_actions(const Snapshot& snapshot, const std::string& path, const std::
       if (declared.range.file == *file) declaration = declared.range.range;
     }
     if (auto edit = suppression_edit(finding.rule_id, language, text, declaration)) {
-      action("Suppress " + finding.rule_id + " with a reason", entry.diagnostic, *edit, false);
+      action("Suppress " + finding.rule_id + " with a reason", *entry.diagnostic, *edit,
+             false);
     }
   }
   return actions;

@@ -4,6 +4,7 @@
 #include <exception>
 #include <filesystem>
 #include <set>
+#include <utility>
 
 #include "lsp/code_actions.h"
 #include "lsp/convert.h"
@@ -81,17 +82,28 @@ void Server::handle(std::string_view body) {
     return;
   }
   Lock lock(mutex_);
-  switch (message.kind) {
-    case Incoming::Kind::kInvalid:
-      send(make_error(message.id, ErrorCode::kInvalidRequest, "not a JSON-RPC 2.0 message"));
-      return;
-    case Incoming::Kind::kResponse: return;  // answers to our own requests: nothing awaits them
-    case Incoming::Kind::kRequest:
-      handle_request(message.id, message.method, message.params, lock);
-      return;
-    case Incoming::Kind::kNotification:
-      handle_notification(message.method, message.params, lock);
-      return;
+  // Params of the wrong JSON type (a string "version", a non-object "event") make the JSON
+  // accessors throw: the message is refused, the server stays up.
+  try {
+    switch (message.kind) {
+      case Incoming::Kind::kInvalid:
+        send(make_error(message.id, ErrorCode::kInvalidRequest, "not a JSON-RPC 2.0 message"));
+        return;
+      case Incoming::Kind::kResponse: return;  // answers to our own requests: nothing awaits them
+      case Incoming::Kind::kRequest:
+        handle_request(message.id, message.method, message.params, lock);
+        return;
+      case Incoming::Kind::kNotification:
+        handle_notification(message.method, message.params, lock);
+        return;
+    }
+  } catch (const Json::exception& error) {
+    if (message.kind == Incoming::Kind::kRequest) {
+      send(make_error(message.id, ErrorCode::kInvalidParams,
+                      "invalid params for " + message.method + ": " + error.what()));
+    } else {
+      log("ignored " + message.method + ": invalid params: " + error.what());
+    }
   }
 }
 
@@ -226,7 +238,8 @@ void Server::handle_notification(const std::string& method, const Json& params, 
     changed();
   } else if (method == "textDocument/didOpen") {
     const auto uri = document_uri(params);
-    const Json& document = params.is_object() ? params["textDocument"] : params;
+    // Indexed only when present: a const operator[] on a missing key is undefined.
+    const Json& document = uri ? params["textDocument"] : params;
     const auto path = uri ? uri_to_path(*uri) : std::nullopt;
     if (!path || !document.value("text", Json()).is_string()) {
       log("ignored didOpen: not a file document with text");
@@ -319,6 +332,7 @@ void Server::work() {
     lint::LintOptions options;
     const std::string base = roots_.empty() ? std::string() : roots_.front();
     options.load.paths = roots_;
+    options.load.cache = &syntax_cache_;
     std::map<std::string, int> versions;
     std::map<std::string, std::string> uris;
     for (const auto& [path, document] : documents_.documents()) {
@@ -346,6 +360,7 @@ void Server::work() {
     options.strict = settings_.strict;
     const std::uint64_t generation = generation_;
     const PositionEncoding encoding = encoding_;
+    std::shared_ptr<const Snapshot> previous_snapshot = snapshot_;
     dirty_ = false;
     running_ = true;
     lock.unlock();
@@ -357,22 +372,32 @@ void Server::work() {
         const auto it = uris.find(path);
         return it != uris.end() ? it->second : path_to_uri(path);
       };
-      snapshot = std::make_shared<const Snapshot>(lint::lint(options), encoding, name);
+      lint::LintResult linted = lint::lint(options);
+      snapshot = std::make_shared<const Snapshot>(std::move(linted), encoding, name,
+                                                  previous_snapshot.get());
     } catch (const std::exception& error) {
       failure = error.what();
     }
 
     lock.lock();
     running_ = false;
+    std::shared_ptr<const Snapshot> previous;
     if (!snapshot) {
       log("ztlint could not lint the workspace: " + failure);
     } else if (generation == generation_) {
       // Published only while no document has changed since: never for an outdated version.
-      snapshot_ = snapshot;
+      previous = std::exchange(snapshot_, snapshot);
       publish(*snapshot, versions, uris);
       answer_deferred();
     }
     wake_.notify_all();
+    if (previous || previous_snapshot) {
+      // Freeing a whole estate takes a while: after publishing, and without the lock.
+      lock.unlock();
+      previous.reset();
+      previous_snapshot.reset();
+      lock.lock();
+    }
   }
 }
 

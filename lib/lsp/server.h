@@ -15,6 +15,7 @@
 #include <thread>
 #include <vector>
 
+#include "estate/syntax_cache.h"
 #include "lsp/document_store.h"
 #include "lsp/json_rpc.h"
 #include "lsp/snapshot.h"
@@ -98,6 +99,8 @@ class Server {
   bool immediate_ = false;  // the pending change came after a quiet period
   std::chrono::steady_clock::time_point last_change_{};
 
+  // Parses of unchanged files, reused by the next lint (the worker's alone).
+  estate::SyntaxCache syntax_cache_;
   std::shared_ptr<const Snapshot> snapshot_;
   std::map<std::string, Json> published_;          // path -> diagnostics last sent
   std::map<std::string, int> published_versions_;  // open document -> version last published

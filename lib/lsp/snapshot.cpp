@@ -21,11 +21,13 @@ bool contains(const Range& range, Position position) {
 }  // namespace
 
 Snapshot::Snapshot(lint::LintResult result, PositionEncoding encoding,
-                   const std::function<std::string(const std::string&)>& uri_for)
+                   const std::function<std::string(const std::string&)>& uri_for,
+                   const Snapshot* previous)
     : result_(std::move(result)), encoding_(encoding) {
   for (const policy::PolicyInfo& info : result_.rules) rules_.emplace(info.id, &info);
   add_input_diagnostics();
-  add_finding_diagnostics(uri_for);
+  if (previous != nullptr && previous->encoding_ != encoding_) previous = nullptr;
+  add_finding_diagnostics(uri_for, previous);
 }
 
 void Snapshot::add_input_diagnostics() {
@@ -49,43 +51,124 @@ void Snapshot::add_input_diagnostics() {
   }
 }
 
+Json Snapshot::finding_diagnostic(const policy::Finding& finding, const Range& range,
+                                  SpanConverter& converter,
+                                  const std::function<std::string(const std::string&)>& uri_for) {
+  const source::SourceSet& sources = result_.estate->sources;
+  Json diagnostic{
+      {"range", to_json(range)},
+      {"severity", static_cast<int>(to_lsp_severity(finding.severity))},
+      {"code", finding.rule_id},
+      {"source", "ztlint"},
+      {"message", finding.message},
+  };
+  if (const policy::PolicyInfo* info = rule(finding.rule_id); info && !info->help_uri().empty()) {
+    diagnostic["codeDescription"] = {{"href", info->help_uri()}};
+  }
+  if (finding.rule_id == suppression::kUnusedRule) {
+    diagnostic["tags"] = Json::array({kTagUnnecessary});
+  }
+  Json related = Json::array();
+  for (const policy::RelatedLocation& location : finding.related) {
+    if (!location.span.valid()) continue;
+    related.push_back({{"location",
+                        {{"uri", uri_for(sources.file(location.span.file).path())},
+                         {"range", to_json(converter.range(location.span))}}},
+                       {"message", location.message}});
+  }
+  if (!related.empty()) diagnostic["relatedInformation"] = std::move(related);
+  if (!finding.resource_address.empty()) {
+    diagnostic["data"] = {{"resource", finding.resource_address}};
+  }
+  return diagnostic;
+}
+
+bool Snapshot::unchanged_since(const Snapshot& previous, const std::string& path) const {
+  if (auto it = unchanged_.find(path); it != unchanged_.end()) return it->second;
+  const auto now = result_.estate->sources.find(path);
+  const auto then = previous.result_.estate->sources.find(path);
+  const bool same = now && then &&
+                    result_.estate->sources.file(*now).text() ==
+                        previous.result_.estate->sources.file(*then).text();
+  unchanged_.emplace(path, same);
+  return same;
+}
+
+bool Snapshot::same_as_before(const Snapshot& previous, const policy::Finding& now,
+                              const policy::Finding& then,
+                              const std::function<std::string(const std::string&)>& uri_for,
+                              const Json& published) const {
+  const source::SourceSet& sources = result_.estate->sources;
+  const source::SourceSet& previous_sources = previous.result_.estate->sources;
+  if (now.rule_id != then.rule_id || now.severity != then.severity || now.message != then.message ||
+      now.span.range.begin != then.span.range.begin || now.span.range.end != then.span.range.end ||
+      now.resource_address != then.resource_address || now.cannot_verify != then.cannot_verify ||
+      now.related.size() != then.related.size()) {
+    return false;
+  }
+  std::size_t shown = 0;
+  for (std::size_t i = 0; i < now.related.size(); ++i) {
+    const policy::RelatedLocation& a = now.related[i];
+    const policy::RelatedLocation& b = then.related[i];
+    if (a.span.valid() != b.span.valid() || a.message != b.message) return false;
+    if (!a.span.valid()) continue;
+    const std::string& path = sources.file(a.span.file).path();
+    if (path != previous_sources.file(b.span.file).path() ||
+        a.span.range.begin != b.span.range.begin || a.span.range.end != b.span.range.end ||
+        !unchanged_since(previous, path)) {
+      return false;
+    }
+    // A document opened or closed since is named by another URI.
+    if (published["relatedInformation"][shown++]["location"]["uri"] != uri_for(path)) return false;
+  }
+  return true;
+}
+
 void Snapshot::add_finding_diagnostics(
-    const std::function<std::string(const std::string&)>& uri_for) {
+    const std::function<std::string(const std::string&)>& uri_for, const Snapshot* previous) {
   const source::SourceSet& sources = result_.estate->sources;
   SpanConverter converter(sources, encoding_);
+  // Shown findings by file, in order. Suppressed findings are settled: the editor shows the
+  // directive, not them.
+  std::map<std::string_view, std::vector<const policy::Finding*>> by_path;
   for (const policy::Finding& finding : result_.findings) {
-    // Suppressed findings are settled: the editor shows the directive, not them.
     if (finding.suppressed || !finding.span.valid()) continue;
-    const std::string& path = sources.file(finding.span.file).path();
-    const Range range = converter.range(finding.span);
-    Json diagnostic{
-        {"range", to_json(range)},
-        {"severity", static_cast<int>(to_lsp_severity(finding.severity))},
-        {"code", finding.rule_id},
-        {"source", "ztlint"},
-        {"message", finding.message},
-    };
-    if (const policy::PolicyInfo* info = rule(finding.rule_id); info && !info->help_uri().empty()) {
-      diagnostic["codeDescription"] = {{"href", info->help_uri()}};
-    }
-    if (finding.rule_id == suppression::kUnusedRule) {
-      diagnostic["tags"] = Json::array({kTagUnnecessary});
-    }
-    Json related = Json::array();
-    for (const policy::RelatedLocation& location : finding.related) {
-      if (!location.span.valid()) continue;
-      related.push_back({{"location",
-                          {{"uri", uri_for(sources.file(location.span.file).path())},
-                           {"range", to_json(converter.range(location.span))}}},
-                         {"message", location.message}});
-    }
-    if (!related.empty()) diagnostic["relatedInformation"] = std::move(related);
-    if (!finding.resource_address.empty()) {
-      diagnostic["data"] = {{"resource", finding.resource_address}};
-    }
-    findings_[path].push_back(FileFinding{range, &finding, diagnostic});
-    diagnostics_[path].push_back(std::move(diagnostic));
+    by_path[sources.file(finding.span.file).path()].push_back(&finding);
   }
+  for (const auto& [path_view, findings] : by_path) {
+    const std::string path(path_view);
+    Json& published = diagnostics_[path];
+    std::vector<FileFinding>& entries = findings_[path];
+    const std::size_t first = published.size();
+    // A file whose text and findings are as they were keeps its diagnostics: after an edit
+    // of one file, the others are not converted again.
+    const std::vector<FileFinding>* before = nullptr;
+    if (previous != nullptr && unchanged_since(*previous, path)) {
+      const auto it = previous->findings_.find(path);
+      if (it != previous->findings_.end() && it->second.size() == findings.size()) {
+        before = &it->second;
+        for (std::size_t i = 0; i < findings.size() && before != nullptr; ++i) {
+          if (!same_as_before(*previous, *findings[i], *(*before)[i].finding, uri_for,
+                              *(*before)[i].diagnostic)) {
+            before = nullptr;
+          }
+        }
+      }
+    }
+    for (std::size_t i = 0; i < findings.size(); ++i) {
+      if (before != nullptr) {
+        entries.push_back(FileFinding{(*before)[i].range, findings[i], nullptr});
+        published.push_back(*(*before)[i].diagnostic);
+      } else {
+        const Range range = converter.range(findings[i]->span);
+        entries.push_back(FileFinding{range, findings[i], nullptr});
+        published.push_back(finding_diagnostic(*findings[i], range, converter, uri_for));
+      }
+    }
+    // Pointers into the array once it has stopped growing.
+    for (std::size_t i = 0; i < entries.size(); ++i) entries[i].diagnostic = &published[first + i];
+  }
+  unchanged_.clear();
 }
 
 std::optional<source::FileId> Snapshot::file_id(const std::string& path) const {

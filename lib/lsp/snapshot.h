@@ -14,18 +14,23 @@
 
 namespace ztlint::lsp {
 
+class SpanConverter;
+
 // A shown finding of one file, with its range in the snapshot's encoding.
 struct FileFinding {
   Range range;
   const policy::Finding* finding = nullptr;
-  Json diagnostic;  // as published
+  const Json* diagnostic = nullptr;  // as published; owned by the snapshot
 };
 
 class Snapshot {
  public:
   // `uri_for` names a path as the client should see it (its own URI for open documents).
+  // With the `previous` snapshot, files whose text and findings are unchanged reuse its
+  // diagnostics instead of converting them again.
   Snapshot(lint::LintResult result, PositionEncoding encoding,
-           const std::function<std::string(const std::string&)>& uri_for);
+           const std::function<std::string(const std::string&)>& uri_for,
+           const Snapshot* previous = nullptr);
   // Its lookups point into the result it owns: neither copied nor moved.
   Snapshot(const Snapshot&) = delete;
   Snapshot& operator=(const Snapshot&) = delete;
@@ -44,14 +49,23 @@ class Snapshot {
   Json document_symbols(const std::string& path) const;
 
  private:
-  void add_finding_diagnostics(const std::function<std::string(const std::string&)>& uri_for);
+  using UriFor = std::function<std::string(const std::string&)>;
+  void add_finding_diagnostics(const UriFor& uri_for, const Snapshot* previous);
   void add_input_diagnostics();
+  Json finding_diagnostic(const policy::Finding& finding, const Range& range,
+                          SpanConverter& converter, const UriFor& uri_for);
+  // Whether the file's text is the same in `previous` (memoised while building).
+  bool unchanged_since(const Snapshot& previous, const std::string& path) const;
+  bool same_as_before(const Snapshot& previous, const policy::Finding& now,
+                      const policy::Finding& then, const UriFor& uri_for,
+                      const Json& published) const;
 
   lint::LintResult result_;
   PositionEncoding encoding_;
   std::map<std::string, Json> diagnostics_;
   std::map<std::string, std::vector<FileFinding>> findings_;
   std::map<std::string, const policy::PolicyInfo*> rules_;
+  mutable std::map<std::string, bool> unchanged_;  // only while building
 };
 
 }  // namespace ztlint::lsp
