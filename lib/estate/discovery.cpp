@@ -7,6 +7,8 @@
 #include <optional>
 #include <set>
 
+#include "source/confinement.h"
+
 namespace ztlint::estate {
 
 namespace fs = std::filesystem;
@@ -41,14 +43,17 @@ std::string display_path(const fs::path& path) {
   return text;
 }
 
-void walk(const fs::path& root, std::set<std::pair<std::string, InputKind>>& out,
+// Linked folders are not followed (so links cannot loop); linked files are read when they
+// resolve inside `root`, the repository root of the folder walked.
+void walk(const fs::path& folder, std::set<std::pair<std::string, InputKind>>& out,
           source::Diagnostics& diagnostics) {
   std::error_code ec;
-  fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec);
+  const fs::path root = source::confinement_root_of_folder(folder, folder);
+  fs::recursive_directory_iterator it(folder, fs::directory_options::skip_permission_denied, ec);
   if (ec) {
     diagnostics.push_back({source::DiagnosticKind::kIo,
                            fmt::format("cannot read directory: {}", ec.message()),
-                           source::Span{}, display_path(root)});
+                           source::Span{}, display_path(folder)});
     return;
   }
   for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
@@ -67,6 +72,14 @@ void walk(const fs::path& root, std::set<std::pair<std::string, InputKind>>& out
     }
     const auto kind = classify(entry.path().filename().string());
     if (!kind) continue;
+    // A symbolic link is read only when it stays inside the repository root (and ends).
+    if (entry.is_symlink(type_ec)) {
+      if (std::string why = source::confinement_violation(root, entry.path()); !why.empty()) {
+        diagnostics.push_back(
+            {source::DiagnosticKind::kIo, why, source::Span{}, display_path(entry.path())});
+        continue;
+      }
+    }
     // Reading a FIFO or device would block or never end: only regular files are read.
     if (!entry.is_regular_file(type_ec)) {
       if (*kind == InputKind::kJson) continue;  // other JSON is not ours to judge
@@ -121,11 +134,24 @@ std::vector<DiscoveredFile> discover(const std::vector<std::string>& paths,
       const fs::path folder = path.has_parent_path() ? path.parent_path() : fs::path(".");
       for (const auto& sibling : fs::directory_iterator(folder, ec)) {
         const std::string name = sibling.path().filename().string();
-        if (auto sibling_kind = classify(name);
-            sibling_kind && (*sibling_kind == InputKind::kTerraform ||
-                             *sibling_kind == InputKind::kTfvars)) {
-          found.emplace(display_path(sibling.path()), *sibling_kind);
+        auto sibling_kind = classify(name);
+        if (!sibling_kind ||
+            (*sibling_kind != InputKind::kTerraform && *sibling_kind != InputKind::kTfvars)) {
+          continue;
         }
+        std::error_code link_ec;
+        // Only regular files: a folder named x.tf is no sibling, and reading a FIFO blocks.
+        if (!sibling.is_regular_file(link_ec)) continue;
+        if (sibling.is_symlink(link_ec)) {
+          const std::string why = source::confinement_violation(
+              source::confinement_root_of_folder(folder, folder), sibling.path());
+          if (!why.empty()) {
+            diagnostics.push_back(
+                {source::DiagnosticKind::kIo, why, source::Span{}, display_path(sibling.path())});
+            continue;
+          }
+        }
+        found.emplace(display_path(sibling.path()), *sibling_kind);
       }
     }
   }

@@ -6,7 +6,8 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
+
+#include "source/limits.h"
 
 namespace ztlint::source {
 
@@ -36,6 +37,11 @@ std::size_t utf8_sequence_length(std::string_view text, std::size_t i) {
 
 }  // namespace
 
+std::string too_large_message(std::uint64_t bytes) {
+  return fmt::format("file is larger than the limit of {} MiB ({} bytes); not read",
+                     kMaxFileBytes >> 20, bytes);
+}
+
 std::string validate_text(std::string_view text, std::uint32_t* bad_offset) {
   for (std::size_t i = 0; i < text.size();) {
     if (text[i] == '\0') {
@@ -60,18 +66,30 @@ std::optional<FileId> SourceSet::load(const std::string& path, Diagnostic* error
   };
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec)) return fail("is a directory, not a file");
+  // Checked before reading: a huge file is refused without holding it in memory.
+  if (const auto bytes = std::filesystem::file_size(path, ec); !ec && bytes > kMaxFileBytes) {
+    return fail(too_large_message(bytes));
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) return fail(fmt::format("cannot read: {}", std::strerror(errno)));
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
+  // Read at most one byte past the limit: a device or a growing file cannot exhaust memory.
+  std::string text;
+  char chunk[1 << 16];
+  while (text.size() <= kMaxFileBytes && in.read(chunk, sizeof chunk).gcount() > 0) {
+    text.append(chunk, static_cast<std::size_t>(in.gcount()));
+  }
   if (in.bad()) return fail("read error");
-  std::string text = std::move(buffer).str();
-  if (text.size() > 0xFFFFFFF0u) return fail("file is larger than 4 GiB");
+  if (text.size() > kMaxFileBytes) return fail(too_large_message(text.size()));
   return add_checked(path, std::move(text), error);
 }
 
 std::optional<FileId> SourceSet::add_checked(std::string path, std::string text,
                                              Diagnostic* error) {
+  if (text.size() > kMaxFileBytes) {
+    if (error)
+      *error = Diagnostic{DiagnosticKind::kIo, too_large_message(text.size()), Span{}, path};
+    return std::nullopt;
+  }
   std::uint32_t bad_offset = 0;
   if (std::string why = validate_text(text, &bad_offset); !why.empty()) {
     // Keep the text so the error can say line and column.

@@ -20,12 +20,12 @@ class SourceSet {
  public:
   // Reads a file from disk (once; a second call returns the same id). On failure returns
   // nullopt and explains why in `error` (kind kIo): unreadable, a directory, binary (NUL
-  // bytes), or not valid UTF-8.
+  // bytes), not valid UTF-8, or larger than kMaxFileBytes (source/limits.h).
   std::optional<FileId> load(const std::string& path, Diagnostic* error);
   // Adds text that is not on disk (an editor buffer, a test). Replaces nothing: a new id.
   FileId add(std::string path, std::string text);
-  // Like add, but checks the text as load does (NUL bytes, UTF-8): on failure the text is
-  // kept for positions, `error` explains, and nullopt is returned.
+  // Like add, but checks the text as load does (size, NUL bytes, UTF-8): on failure the text
+  // is kept for positions (unless too large), `error` explains, and nullopt is returned.
   std::optional<FileId> add_checked(std::string path, std::string text, Diagnostic* error);
 
   const SourceFile& file(FileId id) const;
@@ -38,6 +38,9 @@ class SourceSet {
   std::deque<std::unique_ptr<SourceFile>> files_;
   std::map<std::string, FileId> by_path_;
 };
+
+// The io diagnostic's message for a file of `bytes` bytes above kMaxFileBytes.
+std::string too_large_message(std::uint64_t bytes);
 
 // Why `text` is not lintable source (NUL bytes, invalid UTF-8), or empty when it is.
 std::string validate_text(std::string_view text, std::uint32_t* bad_offset);

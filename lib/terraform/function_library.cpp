@@ -11,6 +11,8 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "source/limits.h"
+
 namespace ztlint::terraform {
 
 using value::List;
@@ -20,6 +22,11 @@ using value::Value;
 Value CallContext::fail(std::string reason) const {
   if (errors != nullptr) ++*errors;
   return Value::unknown(std::move(reason), span);
+}
+
+Value CallContext::exceed(std::string reason) {
+  limit_exceeded = reason;
+  return fail(std::move(reason));
 }
 
 std::string format_number(double number) {
@@ -412,7 +419,9 @@ Value fn_merge(Args a, CallContext& c) {
     if (v.is_null()) continue;
     if (!v.is_map()) return c.fail("merge: all arguments must be maps or objects");
     for (const auto& [k, item] : v.as_map()) {
-      auto it = std::find_if(out.begin(), out.end(), [&](const auto& e) { return e.first == k; });
+      // `key` rather than `k`: clang 14 cannot capture a structured binding.
+      auto it = std::find_if(out.begin(), out.end(),
+                             [&key = k](const auto& e) { return e.first == key; });
       if (it != out.end()) {
         it->second = item;
       } else {
@@ -651,7 +660,10 @@ Value fn_range(Args a, CallContext& c) {
   if (a.size() < 3 && limit < start) step = -1;
   if (step == 0) return c.fail("range: step must not be zero");
   const double count = std::ceil((limit - start) / step);
-  if (count > 1'000'000) return c.fail("range: more than 1,000,000 elements");
+  if (!(count <= static_cast<double>(source::kMaxCollectionItems))) {
+    return c.exceed(fmt::format("range() would build {} elements, more than the limit of {}",
+                                format_number(count), source::kMaxCollectionItems));
+  }
   List out;
   for (double x = start; step > 0 ? x < limit : x > limit; x += step) {
     out.push_back(Value::number(x, c.span));
@@ -665,7 +677,10 @@ Value fn_setproduct(Args a, CallContext& c) {
     const List* l = as_list(v);
     if (l == nullptr) return c.fail("setproduct: expects lists");
     List next;
-    if (acc.size() * l->size() > 1'000'000) return c.fail("setproduct: result too large");
+    if (acc.size() * l->size() > source::kMaxCollectionItems) {
+      return c.exceed(fmt::format("setproduct() would build more than {} elements",
+                                  source::kMaxCollectionItems));
+    }
     for (const Value& prefix : acc) {
       for (const Value& item : *l) {
         List combo = prefix.as_list();
@@ -923,10 +938,29 @@ Value fn_replace(Args a, CallContext& c) {
         rewrite += (*to)[i];
       }
     }
+    // Every position may match: the bound refuses what could grow past the limit.
+    if (rewrite.size() > 1 &&
+        out.size() + (out.size() + 1) * rewrite.size() > source::kMaxStringBytes) {
+      return c.exceed(
+          fmt::format("replace() could build a string longer than the limit of {} bytes",
+                      source::kMaxStringBytes));
+    }
     RE2::GlobalReplace(&out, re, rewrite);
     return Value::string(std::move(out), c.span);
   }
   if (from->empty()) return Value::string(*s, c.span);
+  if (to->size() > from->size()) {
+    std::size_t matches = 0;
+    for (std::size_t at = s->find(*from); at != std::string::npos;
+         at = s->find(*from, at + from->size())) {
+      ++matches;
+    }
+    if (s->size() + matches * (to->size() - from->size()) > source::kMaxStringBytes) {
+      return c.exceed(
+          fmt::format("replace() would build a string longer than the limit of {} bytes",
+                      source::kMaxStringBytes));
+    }
+  }
   std::string out;
   std::size_t pos = 0;
   while (true) {
@@ -1008,13 +1042,15 @@ std::optional<std::string> format_one(const std::string& spec, char verb, const 
   std::size_t i = 0;
   while (i < spec.size() && std::strchr("-+# 0", spec[i]) != nullptr) flags += spec[i++];
   int width = 0, precision = -1;
+  // Saturating just above the string limit: the result check refuses such a width.
+  constexpr int kHuge = static_cast<int>(source::kMaxStringBytes) + 1;
   while (i < spec.size() && std::isdigit(static_cast<unsigned char>(spec[i])))
-    width = width * 10 + (spec[i++] - '0');
+    width = std::min(kHuge, width * 10 + (spec[i++] - '0'));
   if (i < spec.size() && spec[i] == '.') {
     precision = 0;
     ++i;
     while (i < spec.size() && std::isdigit(static_cast<unsigned char>(spec[i])))
-      precision = precision * 10 + (spec[i++] - '0');
+      precision = std::min(kHuge, precision * 10 + (spec[i++] - '0'));
   }
   std::string body;
   switch (verb) {
@@ -1432,7 +1468,23 @@ Value call_function(const FunctionSpec& spec, std::span<const Value> args, CallC
                             context.span);
     }
   }
-  return spec.impl(args, context);
+  Value result = spec.impl(args, context);
+  // Functions that grow their input (join, format, flatten, concat...) are bounded here;
+  // those that could grow it without bound are refused before they build anything.
+  const bool long_string =
+      result.is_string() && result.as_string().size() > source::kMaxStringBytes;
+  const std::size_t items = result.is_list()  ? result.as_list().size()
+                            : result.is_map() ? result.as_map().size()
+                                              : 0;
+  if (long_string) {
+    return context.exceed(fmt::format("{}() built a string longer than the limit of {} bytes",
+                                      spec.name, source::kMaxStringBytes));
+  }
+  if (items > source::kMaxCollectionItems) {
+    return context.exceed(fmt::format("{}() built {} elements, more than the limit of {}",
+                                      spec.name, items, source::kMaxCollectionItems));
+  }
+  return result;
 }
 
 }  // namespace ztlint::terraform

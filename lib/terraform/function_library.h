@@ -21,9 +21,14 @@ struct CallContext {
   std::function<value::Value(const std::string& text, const value::Value& vars)> render;
   // Incremented when a call fails (bad argument, out of range): try()/can() watch it.
   int* errors = nullptr;
+  // Set when the call would build a value beyond a limit of source/limits.h: the evaluator
+  // reports it as an evaluation diagnostic at the call.
+  std::string limit_exceeded;
 
   // A failed call: Unknown with the reason, counted as an error.
   value::Value fail(std::string reason) const;
+  // A call refused by a limit: like fail, and remembered in limit_exceeded.
+  value::Value exceed(std::string reason);
 };
 
 using FunctionImpl = value::Value (*)(std::span<const value::Value> args, CallContext& context);
