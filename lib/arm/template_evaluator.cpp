@@ -6,10 +6,12 @@
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <utility>
 
 #include "arm/expression.h"
 #include "arm/template_functions.h"
 #include "graph/resource_id.h"
+#include "source/confinement.h"
 
 namespace ztlint::arm {
 
@@ -580,6 +582,7 @@ class TemplateEvaluator {
 
  public:
   Value evaluate(const Value& raw) {
+    if (loader_.deadline_.expired()) return out_of_time(raw.span());
     switch (raw.kind()) {
       case Value::Kind::kString: return evaluate_string(raw);
       case Value::Kind::kList: {
@@ -626,8 +629,13 @@ class TemplateEvaluator {
     if (!count.is_number()) {
       return Value::unknown("the copy loop's count is unknown", loop.span());
     }
-    const long long n =
-        std::min<long long>(static_cast<long long>(count.as_number()), kMaxCopyCount);
+    long long n = to_integer(count.as_number());
+    if (n > kMaxCopyCount) {
+      report(source::DiagnosticKind::kEvaluation,
+             fmt::format("copy count {} exceeds Azure's limit of {}", n, kMaxCopyCount),
+             count_raw->span(), "copylimit");
+      n = kMaxCopyCount;
+    }
     List items;
     for (long long i = 0; i < n; ++i) {
       copies_.push_back(CopyIndex{name, Value::number(static_cast<double>(i))});
@@ -738,7 +746,22 @@ class TemplateEvaluator {
     return std::nullopt;
   }
 
+  // The root template ran out of time: reported once, every value from here on is unknown.
+  Value out_of_time(source::Span span) {
+    if (!std::exchange(loader_.out_of_time_reported_, true)) {
+      loader_.diagnostics_.push_back(source::Diagnostic{
+          source::DiagnosticKind::kEvaluation,
+          fmt::format("evaluating the template took longer than the limit of {} ms; stopped "
+                      "here, the remaining values are unknown",
+                      source::evaluation_time_limit().count()),
+          span,
+          {}});
+    }
+    return Value::unknown("evaluation stopped at the time limit", span);
+  }
+
   Value evaluate_expression(const Expression& e, source::Span span) {
+    if (loader_.deadline_.expired()) return out_of_time(span);
     switch (e.kind) {
       case Expression::Kind::kString: return Value::string(e.text, span);
       case Expression::Kind::kNumber: return Value::number(e.number, span);
@@ -779,13 +802,26 @@ class TemplateEvaluator {
         const Value* count_raw = member(*copy, "count");
         const Value count = count_raw ? evaluate(*count_raw) : Value();
         if (count.is_number()) {
-          long long n = static_cast<long long>(count.as_number());
+          long long n = to_integer(count.as_number());
           if (n > kMaxCopyCount) {
             report(source::DiagnosticKind::kEvaluation,
                    fmt::format("copy count {} exceeds Azure's limit of {}", n, kMaxCopyCount),
                    count_raw->span(), "copylimit");
             n = kMaxCopyCount;
           }
+          if (n > 0 && loader_.unit_instances_ + static_cast<std::size_t>(n) >
+                           source::kMaxInstancesPerUnit) {
+            report(source::DiagnosticKind::kEvaluation,
+                   fmt::format("copy loop '{}' brings the resources of the deployment to more "
+                               "than the limit of {}; evaluated as one copy with an unknown index",
+                               loop, source::kMaxInstancesPerUnit),
+                   count_raw->span(), "unitlimit");
+            copies_.push_back(CopyIndex{loop, Value::unknown("the copy index is not followed")});
+            add_instance(raw, symbolic_name, parent, "[*]", out);
+            copies_.pop_back();
+            return;
+          }
+          if (n > 0) loader_.unit_instances_ += static_cast<std::size_t>(n);
           for (long long i = 0; i < n; ++i) {
             copies_.push_back(CopyIndex{loop, Value::number(static_cast<double>(i))});
             add_instance(raw, symbolic_name, parent, fmt::format("[{}]", i), out);
@@ -849,9 +885,15 @@ class TemplateEvaluator {
     std::string address = prefix_ + instance.type + "/" +
                           name_text(name, written_name ? &*written_name : nullptr) + suffix;
     if (!used_addresses_.insert(address).second) {
+      if (plainly_declared(raw, written_name, parent)) {
+        report_duplicate(instance, address, written_name ? written_name->span() : raw.span());
+      }
       int n = 2;
       while (!used_addresses_.insert(fmt::format("{}#{}", address, n)).second) ++n;
       address = fmt::format("{}#{}", address, n);
+    }
+    if (plainly_declared(raw, written_name, parent)) {
+      first_declared_.emplace(address, written_name ? written_name->span() : raw.span());
     }
     instance.address = std::move(address);
     out.push_back(std::move(instance));
@@ -859,6 +901,35 @@ class TemplateEvaluator {
       const Instance self = out.back();
       collect(*children, &self, out);
     }
+  }
+
+  // Only the plain case is judged for duplicates: a literal name (a name from parameters
+  // may be a placeholder), no condition (alternatives, the "new or existing" pattern), no
+  // `scope` (extension resources differ by it), not nested in a parent (children of two
+  // parents may share a short name), in the template itself (a nested
+  // deployment followed for its outputs may be met again).
+  bool plainly_declared(const Value& raw, const Value* written_name, const void* parent) const {
+    return depth_ == 0 && parent == nullptr && written_name != nullptr && written_name->is_string() &&
+           !written_name->as_string().starts_with("[") && member(raw, "condition") == nullptr &&
+           member(raw, "scope") == nullptr;
+  }
+
+  // Azure rejects a template that declares one resource twice. Only plain names are
+  // compared: copies and expressions may still differ once deployed.
+  void report_duplicate(const Instance& instance, const std::string& address, source::Span at) {
+    const auto first = first_declared_.find(address);
+    if (!instance.copy_suffix.empty() || !instance.name.is_string() || instance.existing ||
+        first == first_declared_.end()) {
+      return;
+    }
+    const source::SourceFile& file = loader_.sources_.file(first->second.file);
+    const source::LineColumn where = file.line_column(first->second.range.begin);
+    report(source::DiagnosticKind::kSyntax,  // Azure refuses the template: as a parse error
+           fmt::format("resource '{}/{}' is declared more than once in this template (first at "
+                       "{}:{}:{}); Azure rejects the deployment",
+                       instance.type, instance.name.as_string(), file.path(), where.line,
+                       where.column),
+           at, "duplicate");
   }
 
   void register_instance(const Instance& instance) {
@@ -1047,7 +1118,14 @@ class TemplateEvaluator {
     source::Diagnostic error;
     for (const TemplateEvaluator* scope = this; scope && !file; scope = scope->caller_) {
       const fs::path base = fs::path(loader_.sources_.file(scope->file_).path()).parent_path();
-      file = loader_.open((base / relative).lexically_normal().string(), &error);
+      const fs::path path = (base / relative).lexically_normal();
+      // Nothing outside the repository root is read, nor through a symbolic link loop.
+      if (std::string why = source::confinement_violation(loader_.unit_root_, path); !why.empty()) {
+        report(source::DiagnosticKind::kIo,
+               fmt::format("linked template '{}' is not read: {}", relative, why), span, "link");
+        return {};
+      }
+      file = loader_.open(path.string(), &error);
       if (!from_uri) break;
     }
     if (!file) {
@@ -1098,6 +1176,7 @@ class TemplateEvaluator {
   std::vector<Instance> instances_;
   std::unordered_map<std::string, std::size_t> instance_index_;
   std::set<std::string> used_addresses_;
+  std::map<std::string, source::Span> first_declared_;  // address -> where its name is written
   std::unordered_map<std::string, std::string> symbolic_;
   std::unordered_map<std::string, std::string> by_type_name_;
   std::unordered_map<std::string, std::string> by_name_;
@@ -1107,6 +1186,11 @@ class TemplateEvaluator {
 void TemplateLoader::load(source::FileId file, const Value& root, const ParameterValues& parameters,
                           std::vector<graph::Resource>& out) {
   const std::string prefix = sources_.file(file).path() + "#";
+  deadline_ = source::Deadline();
+  unit_instances_ = 0;
+  out_of_time_reported_ = false;
+  if (!linted_) linted_ = source::linted_folder(sources_);
+  unit_root_ = source::confinement_root(sources_.file(file).path(), *linted_);
   TemplateEvaluator evaluator(*this, file, root, parameters, nullptr, prefix, 0, out);
   evaluator.run();
 }

@@ -1,6 +1,7 @@
 // Evaluating one ARM deployment template (and the deployments nested in it) into resources.
 #pragma once
 
+#include <filesystem>
 #include <map>
 #include <optional>
 #include <set>
@@ -12,6 +13,7 @@
 #include "graph/resource.h"
 #include "json/json_reader.h"
 #include "source/diagnostic.h"
+#include "source/limits.h"
 #include "source/source_set.h"
 #include "value/value.h"
 
@@ -72,6 +74,12 @@ class TemplateLoader {
   std::size_t indexed_ = 0;
   // Unsupported functions and constructs are reported once per root template.
   std::set<std::string> reported_;
+  // The budgets of the root template being loaded (source/limits.h, source/confinement.h).
+  source::Deadline deadline_;
+  std::size_t unit_instances_ = 0;
+  bool out_of_time_reported_ = false;
+  std::filesystem::path unit_root_;
+  std::optional<std::filesystem::path> linted_;  // the folder linted (source/confinement.h)
 };
 
 }  // namespace ztlint::arm

@@ -10,6 +10,7 @@
 #include <unordered_map>
 
 #include "json/json_reader.h"
+#include "source/limits.h"
 
 namespace ztlint::arm {
 
@@ -543,9 +544,12 @@ Value fn_format(Call& call) {
         const char kind = static_cast<char>(std::toupper(static_cast<unsigned char>(spec[0])));
         int width = 0;
         for (char d : spec.substr(1)) {
-          if (d >= '0' && d <= '9') width = width * 10 + (d - '0');
+          // Saturating just above the string limit: the result check refuses it.
+          if (d >= '0' && d <= '9') {
+            width = std::min(static_cast<int>(source::kMaxStringBytes) + 1, width * 10 + (d - '0'));
+          }
         }
-        const long long n = static_cast<long long>(arg.as_number());
+        const long long n = to_integer(arg.as_number());
         if (kind == 'D') {
           std::string digits = std::to_string(n < 0 ? -n : n);
           if (static_cast<int>(digits.size()) < width) {
@@ -608,6 +612,16 @@ Value fn_replace(Call& call) {
   const std::string& from = call.str(1);
   const std::string& to = call.str(2);
   if (call.failed() || from.empty()) return call.string(text);
+  if (to.size() > from.size()) {
+    std::size_t matches = 0;
+    for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + from.size()))
+      ++matches;
+    if (text.size() + matches * (to.size() - from.size()) > source::kMaxStringBytes) {
+      call.fail(fmt::format("replace() would build a string longer than the limit of {} bytes",
+                            source::kMaxStringBytes));
+      return {};
+    }
+  }
   std::string out;
   std::size_t at = 0;
   while (true) {
@@ -718,6 +732,11 @@ Value fn_pad_left(Call& call) {
     if (!p.empty()) pad = p[0];
   }
   if (call.failed()) return {};
+  if (width > static_cast<long long>(source::kMaxStringBytes)) {
+    call.fail(fmt::format("padLeft() would build a string longer than the limit of {} bytes",
+                          source::kMaxStringBytes));
+    return {};
+  }
   if (width > static_cast<long long>(text.size())) {
     text.insert(0, static_cast<std::size_t>(width) - text.size(), pad);
   }
@@ -1219,7 +1238,7 @@ Value fn_last(Call& call) {
 Value skip_or_take(Call& call, bool skip) {
   const Value& arg = call.arg(0);
   if (!call.arg(1).is_number()) return unknown_result(call, skip ? "skip" : "take");
-  const long long n = std::max<long long>(0, static_cast<long long>(call.arg(1).as_number()));
+  const long long n = std::max<long long>(0, to_integer(call.arg(1).as_number()));
   if (arg.is_list()) {
     const List& items = arg.as_list();
     const std::size_t k = std::min<std::size_t>(items.size(), static_cast<std::size_t>(n));
@@ -1335,8 +1354,10 @@ Value fn_shallow_merge(Call& call) {
   for (const Value& object : call.list(0)) {
     if (!object.is_map()) continue;
     for (const auto& [key, item] : object.as_map()) {
-      auto it = std::find_if(out.begin(), out.end(),
-                             [&](const auto& e) { return value::iequals(e.first, key); });
+      // Named capture: clang 14 cannot capture a structured binding.
+      auto it = std::find_if(out.begin(), out.end(), [&name = key](const auto& e) {
+        return value::iequals(e.first, name);
+      });
       if (it != out.end()) {
         it->second = item;
       } else {
@@ -1356,7 +1377,7 @@ Value fn_try_get(Call& call) {
       if (!next) return Value::null(call.span());
       current = *next;
     } else if (current.is_list() && key.is_number()) {
-      const auto index = static_cast<long long>(key.as_number());
+      const auto index = to_integer(key.as_number());
       if (index < 0 || index >= static_cast<long long>(current.as_list().size())) {
         return Value::null(call.span());
       }
@@ -1818,6 +1839,12 @@ void report(FunctionContext& context, source::DiagnosticKind kind, std::string m
 
 }  // namespace
 
+long long to_integer(double number) {
+  if (std::isnan(number)) return 0;
+  constexpr double kBound = 1e15;  // exact as a double, far inside long long
+  return static_cast<long long>(std::clamp(number, -kBound, kBound));
+}
+
 bool is_computable(const Value& value) {
   switch (value.kind()) {
     case Value::Kind::kUnknown:
@@ -1903,7 +1930,7 @@ Value access_member(const Value& target, std::string_view name, source::Span spa
 Value access_index(const Value& target, const Value& index, source::Span span) {
   if (index.is_string()) return access_member(target, index.as_string(), span);
   if (target.is_list() && index.is_number()) {
-    const auto i = static_cast<long long>(index.as_number());
+    const auto i = to_integer(index.as_number());
     if (i >= 0 && i < static_cast<long long>(target.as_list().size())) {
       return target.as_list()[static_cast<std::size_t>(i)];
     }
@@ -1962,6 +1989,20 @@ Value call_function(std::string_view name, std::span<const Value> args, Function
     }
   }
   Value result = entry->function(call);
+  // What grows its input (concat, format, string, union...) is bounded here; what could
+  // grow it without bound is refused before it builds anything.
+  if (!call.failed()) {
+    const std::size_t items = result.is_list()  ? result.as_list().size()
+                              : result.is_map() ? result.as_map().size()
+                                                : 0;
+    if (result.is_string() && result.as_string().size() > source::kMaxStringBytes) {
+      call.fail(fmt::format("it built a string longer than the limit of {} bytes",
+                            source::kMaxStringBytes));
+    } else if (items > source::kMaxCollectionItems) {
+      call.fail(fmt::format("it built {} elements, more than the limit of {}", items,
+                            source::kMaxCollectionItems));
+    }
+  }
   if (call.failed()) {
     report(context, source::DiagnosticKind::kEvaluation,
            fmt::format("{}(): {}", entry->name, call.message()),

@@ -64,6 +64,10 @@ std::string deterministic_guid(std::span<const std::string> parts);
 value::Value access_member(const value::Value& target, std::string_view name, source::Span span);
 value::Value access_index(const value::Value& target, const value::Value& index, source::Span span);
 
+// A template number as an integer (truncated toward zero). Beyond +-1e15 it is clamped and
+// NaN is 0: converting such a double to an integer directly is undefined behaviour.
+long long to_integer(double number);
+
 // True when no Unknown and no Ref occurs anywhere inside: the value can be computed with.
 bool is_computable(const value::Value& value);
 

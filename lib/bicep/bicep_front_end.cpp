@@ -8,6 +8,7 @@
 
 #include "bicep/evaluator.h"
 #include "json/json_reader.h"
+#include "source/confinement.h"
 
 namespace ztlint::bicep {
 namespace {
@@ -17,6 +18,15 @@ namespace fs = std::filesystem;
 std::string canonical(const std::string& path) {
   std::error_code error;
   return fs::weakly_canonical(fs::absolute(path), error).generic_string();
+}
+
+// Where a .bicepparam file's `using` path is written: errors about that template point there.
+source::TextRange using_range(const SyntaxTree& tree) {
+  for (const Node* node : tree.root->items) {
+    if (node->kind != NodeKind::kUsing) continue;
+    return node->name_range.end > node->name_range.begin ? node->name_range : node->range;
+  }
+  return {};
 }
 
 // Values of an ARM JSON parameter file: {"parameters": {"name": {"value": ...}}}.
@@ -60,7 +70,10 @@ void load(source::SourceSet& sources, const Inputs& inputs, graph::Fragment& out
   // --parameters: applied to every template of the run.
   ParameterValues common;
   for (const std::string& path : inputs.parameter_files) {
-    const auto id = evaluator.load(path, {});
+    // A JSON parameter file that cannot be read is reported once, by the ARM front end.
+    const auto id = std::filesystem::path(path).extension() == ".json"
+                        ? sources.load(path, nullptr)
+                        : evaluator.load(path, {});
     if (!id) continue;
     ParameterValues values = path.ends_with(".bicepparam")
                                  ? evaluator.evaluate_parameter_file(*id, nullptr)
@@ -117,7 +130,17 @@ void load(source::SourceSet& sources, const Inputs& inputs, graph::Fragment& out
     if (target != templates.end()) {
       template_id = target->second;
     } else {
-      const auto loaded = evaluator.load(template_path, source::Span{id, {}});
+      const std::string why = source::confinement_violation(
+          source::confinement_root(sources.file(id).path(), source::linted_folder(sources)),
+          template_path);
+      if (!why.empty()) {
+        evaluator.report(source::DiagnosticKind::kIo,
+                         fmt::format("the template of 'using' is not read: {}", why),
+                         source::Span{id, using_range(evaluator.tree(id))});
+        continue;
+      }
+      const auto loaded =
+          evaluator.load(template_path, source::Span{id, using_range(evaluator.tree(id))});
       if (!loaded) continue;
       template_id = *loaded;
       if (!deployments.contains(template_id)) outside_run.push_back(template_id);

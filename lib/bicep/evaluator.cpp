@@ -11,6 +11,7 @@
 #include "arm/template_functions.h"
 #include "bicep/parser.h"
 #include "json/json_reader.h"
+#include "source/confinement.h"
 
 namespace ztlint::bicep {
 
@@ -178,6 +179,7 @@ class TemplateEvaluation {
 
   void collect() {
     for (const Node* node : tree_.root->items) {
+      if (is_duplicate(node)) continue;
       Symbol symbol;
       symbol.node = node;
       switch (node->kind) {
@@ -195,6 +197,34 @@ class TemplateEvaluation {
       }
       symbols_.emplace(node->name, std::move(symbol));
     }
+  }
+
+  // Bicep refuses a second declaration of a name (param, var, func, resource, module); it is
+  // reported once at its name and ignored, the first one stands.
+  bool is_duplicate(const Node* node) {
+    switch (node->kind) {
+      case NodeKind::kParam:
+      case NodeKind::kVar:
+      case NodeKind::kFunc:
+      case NodeKind::kResource:
+      case NodeKind::kModule: break;
+      default: return false;
+    }
+    const auto first = symbols_.find(node->name);
+    if (node->name.empty() || first == symbols_.end()) return false;
+    const auto at = [](const Node* declared) {
+      return declared->name_range.end > declared->name_range.begin ? declared->name_range
+                                                                    : declared->range;
+    };
+    const source::LineColumn where =
+        evaluator_.sources().file(file_).line_column(at(first->second.node).begin);
+    evaluator_.report_once(
+        fmt::format("duplicate:{}:{}", path_, node->range.begin), DiagnosticKind::kSyntax,
+        fmt::format("duplicate symbol '{}': already declared at {}:{}:{}; this declaration is "
+                    "ignored",
+                    node->name, path_, where.line, where.column),
+        span(at(node)));
+    return true;
   }
 
   Declaration* add_declaration(const Node* node, Declaration* parent) {
@@ -259,6 +289,11 @@ class TemplateEvaluation {
     auto it = imports_.find(path);
     if (it != imports_.end()) return it->second.get();
     imports_[path] = nullptr;  // a cycle of imports finds nullptr
+    if (std::string why = source::confinement_violation(evaluator_.unit().root, path);
+        !why.empty()) {
+      evaluator_.report(DiagnosticKind::kIo, fmt::format("import is not read: {}", why), span(at));
+      return nullptr;
+    }
     const auto id = evaluator_.load(path, span(at));
     if (!id || std::find(module_stack_.begin(), module_stack_.end(), *id) != module_stack_.end() ||
         module_stack_.size() >= static_cast<std::size_t>(kMaxModuleDepth)) {
@@ -395,8 +430,26 @@ class TemplateEvaluation {
         const Value items = eval_with(parent->bindings, body->target);
         const std::string item_name = body->items.empty() ? "" : body->items[0]->name;
         const std::string index_name = body->items.size() > 1 ? body->items[1]->name : "";
-        if (items.is_list()) {
+        std::size_t& made = evaluator_.unit().instances;
+        const bool too_many =
+            items.is_list() && (items.as_list().size() > kMaxLoopCount ||
+                                made + items.as_list().size() > source::kMaxInstancesPerUnit);
+        if (too_many) {
+          evaluator_.report(
+              DiagnosticKind::kEvaluation,
+              items.as_list().size() > kMaxLoopCount
+                  ? fmt::format("the loop of '{}' has {} items, more than Azure's limit of {}; "
+                                "evaluated as one instance with an unknown index",
+                                node->name, items.as_list().size(), kMaxLoopCount)
+                  : fmt::format("the loop of '{}' brings the instances of the deployment to more "
+                                "than the limit of {}; evaluated as one instance with an unknown "
+                                "index",
+                                node->name, source::kMaxInstancesPerUnit),
+              span(body->target));
+        }
+        if (items.is_list() && !too_many) {
           const value::List& list = items.as_list();
+          made += list.size();
           for (std::size_t i = 0; i < list.size(); ++i) {
             Bindings bindings = parent->bindings;
             bindings.emplace_back(item_name, list[i]);
@@ -526,10 +579,27 @@ class TemplateEvaluation {
     return instance.module_value;
   }
 
+  // Where a module's path is written (the quoted string), else the whole declaration.
+  Span path_span(const Node* node) const {
+    const std::string_view text = evaluator_.sources().file(file_).text().substr(
+        node->range.begin, node->range.end - node->range.begin);
+    const std::size_t at = text.find("'" + node->text + "'");
+    if (at == std::string_view::npos) return span(node);
+    const auto begin = static_cast<std::uint32_t>(node->range.begin + at);
+    return Span{file_, {begin, static_cast<std::uint32_t>(begin + node->text.size() + 2)}};
+  }
+
   Value evaluate_local_module(const Node* node, DeclInstance& instance, Span at) {
     const Value unknown =
         Value::unknown(fmt::format("the outputs of module '{}' are not known", node->name), at);
     const std::string path = evaluator_.resolve_path(file_, node->text);
+    if (std::string why = source::confinement_violation(evaluator_.unit().root, path);
+        !why.empty()) {
+      evaluator_.report(DiagnosticKind::kIo,
+                        fmt::format("module '{}' is not read: {}", node->text, why),
+                        path_span(node));
+      return unknown;
+    }
     const auto id = evaluator_.load(path, at);
     if (!id) return unknown;
     if (std::find(module_stack_.begin(), module_stack_.end(), *id) != module_stack_.end()) {
@@ -627,6 +697,17 @@ class TemplateEvaluation {
 
   Value eval(const Node* node) {
     if (!node) return Value::null();
+    Evaluator::Unit& unit = evaluator_.unit();
+    if (unit.deadline.expired()) {
+      if (!std::exchange(unit.out_of_time_reported, true)) {
+        evaluator_.report(DiagnosticKind::kEvaluation,
+                          fmt::format("evaluating the template took longer than the limit of {} "
+                                      "ms; stopped here, the remaining values are unknown",
+                                      source::evaluation_time_limit().count()),
+                          span(node));
+      }
+      return Value::unknown("evaluation stopped at the time limit", span(node));
+    }
     if (++depth_ > kMaxDepth * 4) {
       --depth_;
       evaluator_.report(DiagnosticKind::kEvaluation, "expression nests too deeply", span(node));
@@ -842,6 +923,14 @@ class TemplateEvaluation {
         all_strings = false;
       }
       parts.push_back(std::move(hole));
+    }
+    if (joined.size() > source::kMaxStringBytes) {
+      evaluator_.report(DiagnosticKind::kEvaluation,
+                        fmt::format("the interpolation built a string longer than the limit of "
+                                    "{} bytes; the value is unknown",
+                                    source::kMaxStringBytes),
+                        at);
+      return Value::unknown("a string beyond the size limit", at);
     }
     if (all_strings) return Value::string(std::move(joined), at);
     for (const Value& part : parts) {
@@ -1070,6 +1159,16 @@ class TemplateEvaluation {
 
   Value fn_not_offline(const Node* node, Span at) {
     if (node->name == "loadYamlContent" || node->name == "loadFileAsBase64") {
+      // Not read, but a path leaving the repository root is refused all the same.
+      const Value path = node->items.empty() ? Value() : eval(node->items[0]);
+      if (path.is_string()) {
+        const std::string resolved = evaluator_.resolve_path(file_, path.as_string());
+        if (std::string why = source::confinement_violation(evaluator_.unit().root, resolved);
+            !why.empty()) {
+          evaluator_.report(DiagnosticKind::kIo, why, at);
+          return Value::unknown("a file outside the repository root", at);
+        }
+      }
       evaluator_.report_once(
           "function:" + node->name, DiagnosticKind::kUnsupported,
           fmt::format("'{}' is not supported; its result is unknown", node->name), at);
@@ -1212,32 +1311,13 @@ class TemplateEvaluation {
     if (node->items.empty()) return std::nullopt;
     const Value path = eval(node->items[0]);
     if (!path.is_string()) return std::nullopt;
-    const fs::path relative(path.as_string());
     const std::string resolved = evaluator_.resolve_path(file_, path.as_string());
-    const fs::path root = repository_root();
-    const fs::path absolute = fs::weakly_canonical(fs::absolute(resolved));
-    const auto [root_end, unused] =
-        std::mismatch(root.begin(), root.end(), absolute.begin(), absolute.end());
-    if (relative.is_absolute() || root_end != root.end()) {
-      evaluator_.report(
-          DiagnosticKind::kUnsupported,
-          fmt::format("'{}' is outside the repository and is not read", path.as_string()), at);
+    if (std::string why = source::confinement_violation(evaluator_.unit().root, resolved);
+        !why.empty()) {
+      evaluator_.report(DiagnosticKind::kIo, why, at);
       return std::nullopt;
     }
     return evaluator_.load(resolved, at);
-  }
-
-  fs::path repository_root() const {
-    std::error_code error;
-    fs::path folder = fs::weakly_canonical(fs::absolute(fs::path(path_)).parent_path(), error);
-    for (fs::path probe = folder; !probe.empty(); probe = probe.parent_path()) {
-      if (fs::exists(probe / ".git", error)) return probe;
-      if (probe == probe.parent_path()) break;
-    }
-    const fs::path cwd = fs::weakly_canonical(fs::current_path(error), error);
-    const auto [cwd_end, unused] =
-        std::mismatch(cwd.begin(), cwd.end(), folder.begin(), folder.end());
-    return cwd_end == cwd.end() ? cwd : folder;
   }
 
   Value fn_load_text(const Node* node, Span at) {
@@ -1342,8 +1422,15 @@ const SyntaxTree& Evaluator::tree(FileId file) {
   return *trees_.emplace(file, std::move(tree)).first->second;
 }
 
+void Evaluator::begin_unit(FileId file) {
+  unit_ = Unit{};
+  if (!linted_) linted_ = source::linted_folder(sources_);
+  unit_.root = source::confinement_root(sources_.file(file).path(), *linted_);
+}
+
 void Evaluator::evaluate_root(FileId file, const ParameterValues& parameters,
                               const std::string& address_prefix) {
+  begin_unit(file);
   TemplateEvaluation evaluation(*this, file, address_prefix, parameters, {file}, true);
   evaluation.run();
 }
@@ -1356,6 +1443,7 @@ ParameterValues Evaluator::evaluate_parameter_file(FileId file, std::string* tem
       *template_path = resolve_path(file, node->text);
     }
   }
+  begin_unit(file);
   TemplateEvaluation evaluation(*this, file, {}, {}, {file}, false);
   return evaluation.parameter_values();
 }

@@ -1,6 +1,7 @@
 // Evaluation of parsed Bicep templates (and .bicepparam files) into graph resources.
 #pragma once
 
+#include <filesystem>
 #include <map>
 #include <memory>
 #include <optional>
@@ -11,6 +12,7 @@
 #include "bicep/syntax.h"
 #include "graph/fragment.h"
 #include "source/diagnostic.h"
+#include "source/limits.h"
 #include "source/source_set.h"
 #include "value/value.h"
 
@@ -21,6 +23,8 @@ using ParameterValues = std::map<std::string, value::Value>;
 
 // Maximum module nesting: deeper chains are reported, not followed.
 inline constexpr int kMaxModuleDepth = 32;
+// Items of one resource or module loop (Azure's copy limit).
+inline constexpr std::size_t kMaxLoopCount = 800;
 
 class TemplateEvaluation;
 
@@ -59,6 +63,18 @@ class Evaluator {
   void report_once(const std::string& key, source::DiagnosticKind kind, std::string message,
                    source::Span span);
 
+  // The budgets of the root template being evaluated with its modules: its deadline, the
+  // resource and module instances made so far, and the folder its files must stay inside.
+  struct Unit {
+    source::Deadline deadline;
+    std::size_t instances = 0;
+    bool out_of_time_reported = false;
+    std::filesystem::path root;
+  };
+  Unit& unit() { return unit_; }
+  // Starts the budgets of a root template (or parameter file).
+  void begin_unit(source::FileId file);
+
   source::SourceSet& sources() { return sources_; }
   graph::Fragment& out() { return out_; }
   source::Diagnostics& diagnostics() { return diagnostics_; }
@@ -82,6 +98,8 @@ class Evaluator {
   std::set<std::string> reported_;
   std::set<std::string> reported_functions_;
   std::map<std::string, InstanceFacts> instances_;
+  Unit unit_;
+  std::optional<std::filesystem::path> linted_;  // the folder linted (source/confinement.h)
 };
 
 }  // namespace ztlint::bicep

@@ -318,7 +318,9 @@ class Parser {
       if (at_word("none")) {
         advance();
       } else {
-        node->text = expect_plain_string("a template path").text;
+        const Token& path = expect_plain_string("a template path");
+        node->text = path.text;
+        node->name_range = path.range;  // where errors about the template point
       }
       parse_with_as(node);
     } else if (keyword == "extends") {

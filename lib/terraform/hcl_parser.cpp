@@ -1073,22 +1073,43 @@ class ErrorReporter {
       add("missing '=' after attribute name", at, at);
       return;
     }
-    if (type == "{" || type == "[" || type == "(") {
-      // Recovery invented an opening bracket where an attribute's value should start.
+    if (type == "quoted_template_end") {  // a string the file ends inside
+      const TSNode string = ts_node_parent(node);
+      if (!ts_node_is_null(string)) {
+        add("unclosed string started here", ts_node_start_byte(string),
+            ts_node_start_byte(string) + 1);
+        return;
+      }
+    }
+    if (type == "{" || type == "[" || type == "(" || type == "identifier") {
+      // Recovery invented a token where an attribute's value should start.
       TSNode up = ts_node_parent(node);
       for (int i = 0; i < 6 && !ts_node_is_null(up); ++i, up = ts_node_parent(up)) {
         if (node_kind(up) != Node::kAttribute) continue;
         const std::uint32_t count = ts_node_child_count(up);
         for (std::uint32_t c = 0; c < count; ++c) {
           const TSNode child = ts_node_child(up, c);
-          if (!ts_node_is_named(child) && slice(child) == "=") {
+          if (!ts_node_is_named(child) && slice(child) == "=" && only_space_between(child, at)) {
             add("missing value after '='", ts_node_start_byte(child), ts_node_end_byte(child));
             return;
           }
         }
       }
     }
+    if (type == "identifier") {  // the grammar's name for "an expression was expected"
+      add("expected a value here", at, at);
+      return;
+    }
     add(fmt::format("missing '{}'", type), at, at);
+  }
+
+  // Nothing but white space from the end of `token` up to `offset`.
+  bool only_space_between(TSNode token, std::uint32_t offset) const {
+    const std::uint32_t from = ts_node_end_byte(token);
+    if (from > offset || offset > text_.size()) return false;
+    const std::string_view gap = text_.substr(from, offset - from);
+    return std::all_of(gap.begin(), gap.end(),
+                       [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; });
   }
 
   void error(TSNode node) {
@@ -1213,19 +1234,11 @@ class ErrorReporter {
 
 }  // namespace
 
-Body parse_hcl(const source::SourceFile& file, source::FileId id, source::Diagnostics& diagnostics,
-               HclParser* parser) {
-  std::optional<HclParser> own;
-  if (parser == nullptr) parser = &own.emplace();
-  // Parse the whole text (offsets stay file offsets); a BOM is blanked to a space.
-  std::string_view text = file.text();
-  std::string copy;
-  if (file.content_begin() > 0) {
-    copy.assign(text);
-    for (std::uint32_t i = 0; i < file.content_begin(); ++i) copy[i] = ' ';
-    text = copy;
-  }
-  SyntaxTree tree = parser->parse(text);
+namespace {
+
+// The syntax tree into the evaluator's AST, with the tree's errors as diagnostics.
+Body convert(const SyntaxTree& tree, std::string_view text, source::FileId id,
+             source::Diagnostics& diagnostics) {
   if (!tree) {
     diagnostics.push_back(
         Diagnostic{DiagnosticKind::kSyntax, "the file could not be parsed", Span{id, {0, 0}}, {}});
@@ -1237,8 +1250,47 @@ Body parse_hcl(const source::SourceFile& file, source::FileId id, source::Diagno
   return converter.config_file(root);
 }
 
+}  // namespace
+
+Body parse_hcl(const source::SourceFile& file, source::FileId id, source::Diagnostics& diagnostics,
+               HclParser* parser) {
+  if (file.text().size() > kMaxHclFileBytes) {
+    diagnostics.push_back(source::Diagnostic{
+        source::DiagnosticKind::kIo,
+        fmt::format("file is larger than the limit of {} MiB for Terraform files ({} bytes); "
+                    "not read",
+                    kMaxHclFileBytes >> 20, file.text().size()),
+        source::Span{id, {0, 0}}, id == source::kNoFile ? file.path() : std::string()});
+    return Body{};
+  }
+  std::optional<HclParser> own;
+  if (parser == nullptr) parser = &own.emplace();
+  // Parse the whole text (offsets stay file offsets); a BOM is blanked to a space.
+  std::string_view text = file.text();
+  std::string copy;
+  if (file.content_begin() > 0) {
+    copy.assign(text);
+    for (std::uint32_t i = 0; i < file.content_begin(); ++i) copy[i] = ' ';
+    text = copy;
+  }
+  return convert(parser->parse(text), text, id, diagnostics);
+}
+
+Body reparse_hcl(const source::SourceFile& file, source::FileId id,
+                 source::Diagnostics& diagnostics, HclParser& parser, const SyntaxTree& previous,
+                 std::string_view previous_text, SyntaxTree& tree) {
+  if (file.content_begin() > 0 || file.text().size() > kMaxHclFileBytes) {
+    // A BOM (blanked text, parsed whole), or a file too large to parse at all.
+    tree = SyntaxTree();
+    return parse_hcl(file, id, diagnostics, &parser);
+  }
+  tree = parser.reparse(previous, previous_text, file.text());
+  return convert(tree, file.text(), id, diagnostics);
+}
+
 std::vector<Comment> file_comments(const source::SourceFile& file, source::FileId id) {
   std::vector<Comment> out;
+  if (file.text().size() > kMaxHclFileBytes) return out;  // not parsed: parse_hcl says why
   HclParser parser;
   std::string_view text = file.text();
   std::string copy;

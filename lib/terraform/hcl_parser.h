@@ -1,6 +1,7 @@
 // HCL text (.tf, .tfvars) into the syntax tree of hcl_ast.h, with syntax errors and comments.
 #pragma once
 
+#include <cstddef>
 #include <string_view>
 #include <vector>
 
@@ -11,6 +12,7 @@
 namespace ztlint::terraform {
 
 class HclParser;
+class SyntaxTree;
 
 // A `#`, `//` or `/* */` comment as written, e.g. "# expect: ZT-NET-001".
 struct Comment {
@@ -20,12 +22,22 @@ struct Comment {
 
 // Deeper nesting than this (expressions or blocks) is reported, not followed.
 inline constexpr int kMaxSyntaxDepth = 256;
+// HCL files larger than this are not parsed (an io diagnostic): the grammar's parser holds
+// about 200 bytes per byte of a long string, so this keeps a file under a second and 1 GiB.
+inline constexpr std::size_t kMaxHclFileBytes = 4u << 20;
 
 // Parses one file. Syntax errors (tree-sitter ERROR and MISSING nodes) become kSyntax
 // diagnostics at their exact position; everything that parsed is still in the body.
 // `parser` may be null (a parser is made for the call); pass one to reuse it.
 Body parse_hcl(const source::SourceFile& file, source::FileId id, source::Diagnostics& diagnostics,
                HclParser* parser = nullptr);
+
+// Like parse_hcl for a file whose earlier text `previous_text` was parsed into `previous`:
+// tree-sitter re-parses only around the change. The new tree is left in `tree` for the
+// next edit (empty when the file starts with a BOM, which is parsed whole).
+Body reparse_hcl(const source::SourceFile& file, source::FileId id,
+                 source::Diagnostics& diagnostics, HclParser& parser, const SyntaxTree& previous,
+                 std::string_view previous_text, SyntaxTree& tree);
 
 // The comments of an HCL file in source order (for `# expect:` markers and suppressions).
 std::vector<Comment> file_comments(const source::SourceFile& file, source::FileId id);

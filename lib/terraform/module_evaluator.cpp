@@ -9,9 +9,12 @@
 #include <fstream>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <sstream>
 
+#include "source/confinement.h"
+#include "source/limits.h"
 #include "terraform/function_library.h"
 #include "terraform/hcl_parser.h"
 #include "terraform/syntax_tree.h"
@@ -114,7 +117,7 @@ bool is_resource_meta_block(std::string_view type) {
 struct ModuleDecl {
   std::string dir;
   std::vector<source::FileId> files;
-  std::deque<Body> bodies;
+  std::vector<std::shared_ptr<const ParsedFile>> parsed;  // owns what the maps point into
   std::map<std::string, const Block*> variables;
   std::map<std::string, const Attribute*> locals;
   std::map<std::string, const Block*> outputs;
@@ -215,6 +218,7 @@ class Evaluator {
       : sources_(sources), diagnostics_(diagnostics) {}
 
   Evaluation run(const Inputs& inputs) {
+    inputs_ = &inputs;
     for (source::FileId id : inputs.tf_files) {
       const std::string dir = dir_of(sources_.file(id).path());
       module_for(dir).files.push_back(id);
@@ -311,9 +315,44 @@ class Evaluator {
       return sources_.file(a).path() < sources_.file(b).path();
     });
     for (source::FileId id : decl.files) {
-      decl.bodies.push_back(parse_hcl(sources_.file(id), id, diagnostics_, &parser_));
-      index_body(decl, decl.bodies.back());
+      decl.parsed.push_back(parsed(id));
+      const ParsedFile& file = *decl.parsed.back();
+      diagnostics_.insert(diagnostics_.end(), file.diagnostics.begin(), file.diagnostics.end());
+      index_body(decl, file.body);
     }
+  }
+
+  std::shared_ptr<const ParsedFile> parsed(source::FileId id) {
+    if (inputs_ != nullptr && inputs_->parsed != nullptr) {
+      if (auto it = inputs_->parsed->find(id); it != inputs_->parsed->end()) return it->second;
+    }
+    return parse_file(sources_.file(id), id);
+  }
+
+  // Terraform refuses a second block of the same address; the first one is kept. Override
+  // files (override.tf, *_override.tf) are merged by Terraform, so they are not reported.
+  void report_duplicate(const Block& first, const Block& again) {
+    const auto is_override = [&](const Block& block) {
+      const std::string name = fs::path(sources_.file(block.span.file).path()).filename().string();
+      return name == "override.tf" || name.ends_with("_override.tf");
+    };
+    if (is_override(first) || is_override(again)) return;
+    std::string what = again.type;
+    for (const std::string& label : again.labels) what += " \"" + label + "\"";
+    const source::SourceFile& first_file = sources_.file(first.span.file);
+    const source::LineColumn at = first_file.line_column(first.span.range.begin);
+    // The header line of the repeated block: where the name that clashes is written.
+    const source::SourceFile& file = sources_.file(again.span.file);
+    const std::uint32_t line = file.line_index_of(again.span.range.begin);
+    const std::uint32_t line_end =
+        file.line_start(line) + static_cast<std::uint32_t>(file.line_text(line).size());
+    diagnostics_.push_back(Diagnostic{
+        DiagnosticKind::kSyntax,  // Terraform refuses the module: as invalid as a parse error
+        fmt::format("duplicate {}: already declared at {}:{}:{}; this declaration is ignored",
+                    what, first_file.path(), at.line, at.column),
+        Span{again.span.file,
+             {again.span.range.begin, std::min(line_end, again.span.range.end)}},
+        {}});
   }
 
   void index_body(ModuleDecl& decl, const Body& body) {
@@ -331,18 +370,32 @@ class Evaluator {
       }
       if (block.type == "resource" && l.size() == 2) {
         std::string key = l[0] + "." + l[1];
-        if (decl.resource_index.emplace(key, &block).second)
+        if (auto [it, added] = decl.resource_index.emplace(key, &block); added) {
           decl.resources.emplace_back(key, &block);
+        } else {
+          report_duplicate(*it->second, block);
+        }
       } else if (block.type == "data" && l.size() == 2) {
         std::string key = "data." + l[0] + "." + l[1];
-        if (decl.resource_index.emplace(key, &block).second)
+        if (auto [it, added] = decl.resource_index.emplace(key, &block); added) {
           decl.resources.emplace_back(key, &block);
+        } else {
+          report_duplicate(*it->second, block);
+        }
       } else if (block.type == "module" && l.size() == 1) {
-        if (decl.call_index.emplace(l[0], &block).second) decl.calls.emplace_back(l[0], &block);
+        if (auto [it, added] = decl.call_index.emplace(l[0], &block); added) {
+          decl.calls.emplace_back(l[0], &block);
+        } else {
+          report_duplicate(*it->second, block);
+        }
       } else if (block.type == "variable" && l.size() == 1) {
-        decl.variables.emplace(l[0], &block);
+        if (auto [it, added] = decl.variables.emplace(l[0], &block); !added) {
+          report_duplicate(*it->second, block);
+        }
       } else if (block.type == "output" && l.size() == 1) {
-        decl.outputs.emplace(l[0], &block);
+        if (auto [it, added] = decl.outputs.emplace(l[0], &block); !added) {
+          report_duplicate(*it->second, block);
+        }
       } else if (block.type == "locals") {
         for (const Attribute& a : block.body.attributes) decl.locals.emplace(a.name, &a);
       } else if (block.type == "terraform") {
@@ -395,7 +448,7 @@ class Evaluator {
   }
 
   // A local module folder not among the run's files is read from disk.
-  const ModuleDecl* load_module_dir(const std::string& dir) {
+  const ModuleDecl* load_module_dir(const std::string& dir, const fs::path& root) {
     if (auto it = modules_.find(dir); it != modules_.end()) return it->second.get();
     if (loaded_dirs_.count(dir)) return nullptr;
     loaded_dirs_.insert(dir);
@@ -403,9 +456,14 @@ class Evaluator {
     if (!fs::is_directory(dir, ec)) return nullptr;
     std::vector<std::string> paths;
     for (const auto& entry : fs::directory_iterator(dir, ec)) {
-      if (entry.path().extension() == ".tf" && entry.is_regular_file(ec)) {
-        paths.push_back(entry.path().generic_string());
+      if (entry.path().extension() != ".tf") continue;
+      // A file linked from outside the repository root is not read, nor a link loop.
+      if (std::string why = source::confinement_violation(root, entry.path()); !why.empty()) {
+        diagnostics_.push_back(
+            Diagnostic{DiagnosticKind::kIo, why, Span{}, entry.path().generic_string()});
+        continue;
       }
+      if (entry.is_regular_file(ec)) paths.push_back(entry.path().generic_string());
     }
     std::sort(paths.begin(), paths.end());
     if (paths.empty()) return nullptr;
@@ -454,7 +512,10 @@ class Evaluator {
       for (const auto& [k, item] : v->as_map()) root.root_values[k] = item;
       return;
     }
-    const Body& body = tfvars_bodies_.emplace_back(parse_hcl(file, id, diagnostics_, &parser_));
+    const ParsedFile& parsed_file = *tfvars_files_.emplace_back(parsed(id));
+    diagnostics_.insert(diagnostics_.end(), parsed_file.diagnostics.begin(),
+                        parsed_file.diagnostics.end());
+    const Body& body = parsed_file.body;
     Scope scope;
     for (const Attribute& a : body.attributes) {
       root.root_values[a.name] = eval(*a.expr, scope).with_span(a.span);
@@ -636,8 +697,43 @@ class Evaluator {
   // ----- repetition
 
   // Expands count / for_each of a block body; `label` names the block in messages.
+  // One instance with an unknown key: what a repetition that cannot be expanded becomes.
+  static std::vector<Repeat> unknown_repetition(Repetition k) {
+    Repeat r;
+    r.suffix = "[*]";
+    r.key = Value::unknown("the repetition key is not known offline");
+    if (k == Repetition::kCount) {
+      r.bindings.emplace_back("count", Value::map({{"index", r.key}}));
+    } else {
+      r.bindings.emplace_back("each", Value::map({{"key", r.key}, {"value", r.key}}));
+    }
+    std::vector<Repeat> out;
+    out.push_back(std::move(r));
+    return out;
+  }
+
+  // Expands count / for_each within the limit of instances per root module.
   std::vector<Repeat> repetitions(const Body& body, const Scope& scope, Repetition* kind,
                                   const std::string& label) {
+    std::vector<Repeat> out = expand_repetitions(body, scope, kind, label);
+    if (*kind != Repetition::kCount && *kind != Repetition::kForEach) return out;
+    unit_instances_ += out.size();
+    if (unit_instances_ <= source::kMaxInstancesPerUnit) return out;
+    const Attribute* where = body.attribute(*kind == Repetition::kCount ? "count" : "for_each");
+    report(DiagnosticKind::kEvaluation,
+           fmt::format("{} brings the instances of the root module to more than the limit of {}; "
+                       "evaluated as one instance with an unknown key",
+                       label, source::kMaxInstancesPerUnit),
+           where != nullptr ? where->span : Span{});
+    unit_instances_ -= out.size() - 1;
+    const Repetition k = *kind;
+    *kind = Repetition::kUnknown;
+    return unknown_repetition(k);
+  }
+
+  // Expands count / for_each of a block body; `label` names the block in messages.
+  std::vector<Repeat> expand_repetitions(const Body& body, const Scope& scope, Repetition* kind,
+                                         const std::string& label) {
     std::vector<Repeat> out;
     const Attribute* count = body.attribute("count");
     const Attribute* for_each = body.attribute("for_each");
@@ -911,6 +1007,10 @@ class Evaluator {
                            source),
                where);
         slot.unavailable = Value::unknown("a module that includes itself", where);
+      } else if (std::string why = source::confinement_violation(unit_root(inst), dir);
+                 !why.empty()) {
+        report(DiagnosticKind::kIo, fmt::format("module '{}' is not read: {}", name, why), where);
+        slot.unavailable = Value::unknown("a module outside the repository root", where);
       } else if (inst.depth + 1 > kMaxModuleDepth) {
         report(DiagnosticKind::kEvaluation,
                fmt::format("module '{}' is nested deeper than {} levels; not evaluated", name,
@@ -918,7 +1018,7 @@ class Evaluator {
                where);
         slot.unavailable = Value::unknown("module nesting too deep", where);
       } else {
-        target = load_module_dir(dir);
+        target = load_module_dir(dir, unit_root(inst));
         if (target == nullptr) {
           report(DiagnosticKind::kEvaluation,
                  fmt::format("module source '{}' has no .tf files ({})", source, dir), where);
@@ -956,6 +1056,7 @@ class Evaluator {
   // ----- output
 
   void emit(Instance& inst) {
+    if (inst.parent == nullptr) begin_unit(inst);
     for (const auto& [key, block] : inst.decl->resources) {
       ResourceSlot* slot = resource(inst, key, block->span);
       if (slot == nullptr) continue;
@@ -999,6 +1100,7 @@ class Evaluator {
       }
       return Value::unknown("evaluation nested too deeply", e.span);
     }
+    if (deadline_.expired()) return out_of_time(e.span);
     switch (e.kind) {
       case Expr::Kind::kLiteral: return e.value;
       case Expr::Kind::kTemplate: return eval_template(e, scope);
@@ -1189,6 +1291,14 @@ class Evaluator {
     std::optional<Value> unknown;
     render_parts(e.parts, scope, out, unknown, e.span);
     if (unknown) return *unknown;
+    if (out.size() > source::kMaxStringBytes) {
+      report(DiagnosticKind::kEvaluation,
+             fmt::format("the template built a string longer than the limit of {} bytes; the "
+                         "value is unknown",
+                         source::kMaxStringBytes),
+             e.span);
+      return Value::unknown("a string beyond the size limit", e.span);
+    }
     return Value::string(std::move(out), e.span);
   }
 
@@ -1196,6 +1306,15 @@ class Evaluator {
                     std::optional<Value>& unknown, Span span) {
     for (const TemplatePart& part : parts) {
       if (unknown) return;
+      if (out.size() > source::kMaxStringBytes) {
+        report(DiagnosticKind::kEvaluation,
+               fmt::format("the template built a string longer than the limit of {} bytes; the "
+                           "value is unknown",
+                           source::kMaxStringBytes),
+               span);
+        unknown = Value::unknown("a string beyond the size limit", span);
+        return;
+      }
       switch (part.kind) {
         case TemplatePart::Kind::kLiteral: out += part.text; break;
         case TemplatePart::Kind::kInterpolation: {
@@ -1295,6 +1414,7 @@ class Evaluator {
       const bool offline_unknown =
           std::find(std::begin(kOfflineUnknownFunctions), std::end(kOfflineUnknownFunctions),
                     e.name) != std::end(kOfflineUnknownFunctions);
+      check_file_argument(e, args, scope.instance);
       if (!offline_unknown && reported_functions_.insert(e.name).second) {
         report(DiagnosticKind::kUnsupported,
                fmt::format("function '{}' is not supported; its result is unknown", e.name),
@@ -1306,30 +1426,52 @@ class Evaluator {
     context.span = e.span;
     context.errors = &errors_;
     Instance* inst = scope.instance;
-    context.read_file = [this, inst](const std::string& path, std::string* why) {
-      return read_local_file(inst, path, why);
+    context.read_file = [this, inst, span = e.span](const std::string& path, std::string* why) {
+      return read_local_file(inst, path, why, span);
     };
     context.render = [this, inst](const std::string& text, const Value& vars) {
       return render_template_file(inst, text, vars);
     };
-    return call_function(*spec, args, context);
+    Value result = call_function(*spec, args, context);
+    if (!context.limit_exceeded.empty()) {
+      report(DiagnosticKind::kEvaluation, context.limit_exceeded + "; the value is unknown",
+             e.span);
+    }
+    return result;
+  }
+
+  // Functions that name a file are not evaluated offline, but a path that leaves the
+  // repository root is refused all the same: a clear error where it is written.
+  void check_file_argument(const Expr& e, const std::vector<Value>& args, Instance* inst) {
+    static constexpr std::string_view kFileFunctions[] = {
+        "filebase64", "filebase64sha256", "filebase64sha512", "fileexists", "filemd5",
+        "fileset",    "filesha1",         "filesha256",       "filesha512"};
+    if (inst == nullptr || args.empty() || !args[0].is_string() ||
+        std::find(std::begin(kFileFunctions), std::end(kFileFunctions), e.name) ==
+            std::end(kFileFunctions)) {
+      return;
+    }
+    if (std::string why = source::confinement_violation(unit_root(*inst), args[0].as_string());
+        !why.empty()) {
+      report(DiagnosticKind::kIo, fmt::format("{}(): {}", e.name, why), e.span);
+    }
   }
 
   // file()/templatefile(): only files inside the repository of the root module.
   std::optional<std::string> read_local_file(Instance* inst, const std::string& path,
-                                             std::string* why) {
+                                             std::string* why, Span at) {
     if (inst == nullptr) {
       *why = "file() outside a module";
       return std::nullopt;
     }
     std::error_code ec;
-    const fs::path resolved = fs::weakly_canonical(fs::path(path), ec);
-    const fs::path boundary = repository_root(inst->root_dir);
-    const std::string r = resolved.generic_string(), b = boundary.generic_string();
-    if (ec || b.empty() || !(r == b || r.starts_with(b.back() == '/' ? b : b + "/"))) {
-      *why = fmt::format("file '{}' is outside the repository and is not read", path);
+    if (std::string violation = source::confinement_violation(unit_root(*inst), path);
+        !violation.empty()) {
+      report(DiagnosticKind::kIo, violation, at);
+      *why = std::move(violation);
       return std::nullopt;
     }
+    const fs::path resolved = fs::weakly_canonical(fs::absolute(fs::path(path), ec), ec);
     if (!fs::is_regular_file(resolved, ec)) {
       *why = fmt::format("file '{}' does not exist", path);
       return std::nullopt;
@@ -1343,29 +1485,49 @@ class Evaluator {
     buffer << in.rdbuf();
     std::string text = buffer.str();
     std::uint32_t bad = 0;
-    if (text.size() > (16u << 20) || !source::validate_text(text, &bad).empty()) {
+    if (text.size() > source::kMaxStringBytes) {
+      *why = fmt::format("file '{}' is larger than the limit of {} bytes", path,
+                         source::kMaxStringBytes);
+      report(DiagnosticKind::kEvaluation, *why + "; the value is unknown", at);
+      return std::nullopt;
+    }
+    if (!source::validate_text(text, &bad).empty()) {
       *why = fmt::format("file '{}' is not UTF-8 text", path);
       return std::nullopt;
     }
     return text;
   }
 
-  // The nearest folder above the root module holding `.git`; else the root module's folder.
-  fs::path repository_root(const std::string& root_dir) {
-    if (auto it = repository_roots_.find(root_dir); it != repository_roots_.end())
-      return it->second;
-    std::error_code ec;
-    const fs::path start = fs::weakly_canonical(fs::path(root_dir), ec);
-    fs::path found = start;
-    for (fs::path p = start; !p.empty(); p = p.parent_path()) {
-      if (fs::exists(p / ".git", ec)) {
-        found = p;
-        break;
-      }
-      if (p == p.parent_path()) break;
+  // The folder the root module's references must stay inside (source/confinement.h).
+  fs::path unit_root(const Instance& inst) {
+    auto it = unit_roots_.find(inst.root_dir);
+    if (it == unit_roots_.end()) {
+      if (!linted_) linted_ = source::linted_folder(sources_);
+      it = unit_roots_
+               .emplace(inst.root_dir, source::confinement_root_of_folder(inst.root_dir, *linted_))
+               .first;
     }
-    repository_roots_[root_dir] = found;
-    return found;
+    return it->second;
+  }
+
+  // A root module's evaluation starts: its time and instance budgets start over.
+  void begin_unit(const Instance& root) {
+    deadline_ = source::Deadline();
+    unit_instances_ = 0;
+    out_of_time_reported_ = false;
+    unit_name_ = root.root_dir;
+  }
+
+  Value out_of_time(Span at) {
+    if (!out_of_time_reported_) {
+      out_of_time_reported_ = true;
+      report(DiagnosticKind::kEvaluation,
+             fmt::format("evaluating module '{}' took longer than the limit of {} ms; stopped "
+                         "here, the remaining values are unknown",
+                         unit_name_, source::evaluation_time_limit().count()),
+             at);
+    }
+    return Value::unknown("evaluation stopped at the time limit", at);
   }
 
   Value render_template_file(Instance* inst, const std::string& text, const Value& vars) {
@@ -1627,11 +1789,17 @@ class Evaluator {
   Evaluation result_;
   std::map<std::string, std::unique_ptr<ModuleDecl>> modules_;
   std::set<std::string> loaded_dirs_;
-  std::deque<Body> tfvars_bodies_;
+  std::vector<std::shared_ptr<const ParsedFile>> tfvars_files_;
+  const Inputs* inputs_ = nullptr;
   std::vector<std::unique_ptr<Instance>> roots_;
   std::vector<std::string> active_;
   std::set<std::string> reported_cycles_, reported_remote_, reported_functions_;
-  std::map<std::string, fs::path> repository_roots_;
+  std::map<std::string, fs::path> unit_roots_;
+  std::optional<fs::path> linted_;  // the folder linted (source/confinement.h)
+  source::Deadline deadline_;
+  std::size_t unit_instances_ = 0;
+  bool out_of_time_reported_ = false;
+  std::string unit_name_;
   int errors_ = 0;
   int depth_ = 0;
   bool depth_reported_ = false;
