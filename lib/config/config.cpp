@@ -23,6 +23,10 @@ void report(source::Diagnostics& diagnostics, const std::string& path, const YAM
                          source::Span{}, path});
 }
 
+source::LineColumn position_of(const YAML::Mark& mark) {
+  return {static_cast<std::uint32_t>(mark.line + 1), static_cast<std::uint32_t>(mark.column + 1)};
+}
+
 std::vector<std::string> string_list(const YAML::Node& node, const std::string& key,
                                      const std::string& path, source::Diagnostics& diagnostics) {
   std::vector<std::string> out;
@@ -77,6 +81,17 @@ void parse_policies_section(const YAML::Node& section, const std::string& path, 
       for (std::string& id : string_list(entry.second, "policies." + key, path, diagnostics)) {
         target.insert(std::move(id));
       }
+      // Where each ID is written, for reporting unknown ones at their line and column.
+      const auto remember = [&](const YAML::Node& item) {
+        if (!item.IsScalar()) return;
+        config.id_positions.emplace(std::pair("policies." + key, item.Scalar()),
+                                    position_of(item.Mark()));
+      };
+      if (entry.second.IsSequence()) {
+        for (const YAML::Node& item : entry.second) remember(item);
+      } else {
+        remember(entry.second);
+      }
     } else if (key == "severity") {
       if (!entry.second.IsMap()) {
         report(diagnostics, path, entry.second.Mark(),
@@ -85,6 +100,8 @@ void parse_policies_section(const YAML::Node& section, const std::string& path, 
       }
       for (const auto& override_entry : entry.second) {
         const std::string id = override_entry.first.as<std::string>();
+        config.id_positions.emplace(std::pair(std::string("policies.severity"), id),
+                                    position_of(override_entry.first.Mark()));
         if (auto severity = severity_value(override_entry.second, "policies.severity." + id, path,
                                            diagnostics)) {
           config.severity[id] = *severity;
@@ -201,8 +218,14 @@ void validate_policy_ids(const Config& config, const std::set<std::string>& know
                          source::Diagnostics& diagnostics) {
   auto check = [&](const std::string& id, std::string_view where) {
     if (!known_ids.count(id)) {
-      diagnostics.push_back({source::DiagnosticKind::kConfig,
-                             fmt::format("{} names unknown policy '{}'", where, id), source::Span{},
+      std::string message = fmt::format("{} names unknown policy '{}'", where, id);
+      // Spelled out as the other configuration errors are: path:line:column: message.
+      if (const auto at = config.id_positions.find(std::pair(std::string(where), id));
+          at != config.id_positions.end()) {
+        message = fmt::format("{}:{}:{}: {}", config.path, at->second.line, at->second.column,
+                              message);
+      }
+      diagnostics.push_back({source::DiagnosticKind::kConfig, std::move(message), source::Span{},
                              config.path});
     }
   };

@@ -9,6 +9,7 @@
 
 #include "policy/severity.h"
 #include "source/diagnostic.h"
+#include "source/source_file.h"
 
 namespace ztlint::config {
 
@@ -24,6 +25,8 @@ struct Config {
   std::optional<bool> strict;              // report "cannot verify" findings
   std::vector<std::string> var_files;      // Terraform --var-file equivalents
   std::vector<std::string> parameter_files;  // ARM/Bicep --parameters equivalents
+  // Where each policy ID of policies.enable/disable/severity is written: (section, ID).
+  std::map<std::pair<std::string, std::string>, source::LineColumn> id_positions;
 
   bool is_enabled(const std::string& policy_id) const;
   // True when the path (as discovered, relative to the current directory or absolute)

@@ -24,7 +24,18 @@ struct PolicyError {
 
 [[noreturn]] void fail(const YAML::Node& node, std::string message) {
   const YAML::Mark mark = node.Mark();
-  throw PolicyError{mark.line + 1, mark.column + 1, std::move(message)};
+  // An empty document has no mark (-1): its problem is at the start of the file.
+  throw PolicyError{std::max(mark.line, 0) + 1, std::max(mark.column, 0) + 1, std::move(message)};
+}
+
+// `key:` with nothing after it: YAML gives the empty value the mark of whatever follows, so
+// the problem is reported at the key. `default` may be null on purpose.
+void fail_on_empty_values(const YAML::Node& map) {
+  for (const auto& entry : map) {
+    if (entry.second.IsNull() && entry.first.IsScalar() && entry.first.Scalar() != "default") {
+      fail(entry.first, fmt::format("'{}' has no value", entry.first.Scalar()));
+    }
+  }
 }
 
 constexpr std::array<std::string_view, 10> kTopLevelKeys = {
@@ -223,6 +234,7 @@ void parse_edge(const YAML::Node& node, Condition& condition, std::string_view h
     fail(node, fmt::format("{} takes a map with path, {}, where", head,
                            head == "incoming" ? "from_type" : "to_type"));
   const std::string type_key = head == "incoming" ? "from_type" : "to_type";
+  fail_on_empty_values(node);
   for (const auto& entry : node) {
     const std::string key = entry.first.Scalar();
     if (key != "path" && key != type_key && key != "where") {
@@ -239,6 +251,7 @@ Condition parse_condition(const YAML::Node& node) {
   if (!node.IsMap()) {
     fail(node, fmt::format("a condition must be a map with one of: {}", join(kHeads)));
   }
+  fail_on_empty_values(node);
   Condition condition;
   condition.line = node.Mark().line + 1;
   std::string head;
@@ -315,7 +328,11 @@ bool kebab_case(std::string_view text) {
 }
 
 Policy parse(const YAML::Node& root) {
-  if (!root.IsMap()) fail(root, "a policy file must be a YAML map");
+  if (!root.IsMap()) {
+    fail(root, root.IsNull() ? "a policy file must be a YAML map, and this one is empty"
+                             : "a policy file must be a YAML map");
+  }
+  fail_on_empty_values(root);
   for (const auto& entry : root) {
     const std::string key = entry.first.Scalar();
     if (!contains(kTopLevelKeys, key)) {
@@ -378,6 +395,7 @@ Policy parse(const YAML::Node& root) {
   }
   const YAML::Node docs = root["docs"];
   if (!docs.IsMap()) fail(docs, "docs must be a map");
+  fail_on_empty_values(docs);
   for (const auto& entry : docs) {
     const std::string key = entry.first.Scalar();
     if (!contains(kDocsKeys, key)) {

@@ -73,6 +73,7 @@ void render_frame(std::string& out, const source::SourceFile& file, source::Text
   const source::LineColumn start = file.line_column(range.begin);
   const source::LineColumn end = file.line_column(range.end);
   std::string_view line = file.line_text(start.line - 1);
+  if (start.line == 1) line.remove_prefix(file.content_begin());  // columns follow a BOM
   const std::uint32_t line_end_column = code_points(line) + 1;
   std::uint32_t caret_start = start.column;
   std::uint32_t caret_end = end.line == start.line ? end.column : line_end_column;

@@ -44,7 +44,9 @@ LineColumn SourceFile::line_column(std::uint32_t offset) const {
   offset = std::min(offset, static_cast<std::uint32_t>(text_.size()));
   const std::uint32_t line = line_index_of(offset);
   std::uint32_t column = 1;
-  for (std::uint32_t i = line_starts_[line]; i < offset; ++i) {
+  // A byte order mark is not a character anyone sees: the first column follows it.
+  const std::uint32_t begin = std::max(line_starts_[line], line == 0 ? content_begin_ : 0u);
+  for (std::uint32_t i = begin; i < offset; ++i) {
     if (!is_utf8_continuation(static_cast<unsigned char>(text_[i]))) ++column;
   }
   return {line + 1, column};
@@ -53,7 +55,7 @@ LineColumn SourceFile::line_column(std::uint32_t offset) const {
 std::uint32_t SourceFile::offset_of(LineColumn position) const {
   if (position.line == 0) return 0;
   const std::uint32_t line = std::min(position.line - 1, line_count() - 1);
-  std::uint32_t offset = line_starts_[line];
+  std::uint32_t offset = line == 0 ? content_begin_ : line_starts_[line];
   const std::uint32_t line_end = line + 1 < line_count() ? line_starts_[line + 1]
                                                          : static_cast<std::uint32_t>(text_.size());
   for (std::uint32_t column = 1; column < position.column && offset < line_end; ++column) {
