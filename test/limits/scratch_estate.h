@@ -2,10 +2,12 @@
 #pragma once
 
 #include <gtest/gtest.h>
+#include <stdlib.h>
 
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -64,10 +66,11 @@ inline constexpr std::string_view kArmHead =
 class Scratch {
  public:
   explicit Scratch(const std::string& name, bool repository = true) {
-    base_ = std::filesystem::temp_directory_path() /
-            ("ztlint_" + name + "_" +
-             std::to_string(::testing::UnitTest::GetInstance()->random_seed()));
-    std::filesystem::remove_all(base_);
+    // A fresh folder per test process: ctest runs tests of one fixture in parallel.
+    std::string pattern =
+        (std::filesystem::temp_directory_path() / ("ztlint_" + name + "_XXXXXX")).string();
+    if (::mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
+    base_ = pattern;
     std::filesystem::create_directories(repo() / (repository ? ".git" : ""));
     std::filesystem::create_directories(base_ / "outside");
   }
