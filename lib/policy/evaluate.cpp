@@ -452,17 +452,21 @@ std::vector<Finding> run(const graph::ResourceGraph& graph, const PolicySet& pol
   parallel::parallel_for(list.size(), options.jobs, [&](std::size_t i) {
     evaluate_policy(list[i], graph, evaluator, options, per_policy[i]);
   });
+  std::vector<Finding*> all;
   for (std::vector<Finding>& found : per_policy) {
-    std::move(found.begin(), found.end(), std::back_inserter(findings));
+    for (Finding& finding : found) all.push_back(&finding);
   }
-  // A resource listed under two of a policy's types is judged once.
-  std::sort(findings.begin(), findings.end(),
-            [](const Finding& a, const Finding& b) { return finding_key(a) < finding_key(b); });
-  findings.erase(std::unique(findings.begin(), findings.end(),
-                             [](const Finding& a, const Finding& b) {
-                               return finding_key(a) == finding_key(b);
-                             }),
-                 findings.end());
+  // A resource listed under two of a policy's types is judged once. Pointers are sorted:
+  // moving whole findings n log n times costs more than the judging.
+  std::sort(all.begin(), all.end(),
+            [](const Finding* a, const Finding* b) { return finding_key(*a) < finding_key(*b); });
+  all.erase(std::unique(all.begin(), all.end(),
+                        [](const Finding* a, const Finding* b) {
+                          return finding_key(*a) == finding_key(*b);
+                        }),
+            all.end());
+  findings.reserve(all.size());
+  for (Finding* finding : all) findings.push_back(std::move(*finding));
   return findings;
 }
 
