@@ -7,6 +7,7 @@
 #include "arm/arm_front_end.h"
 #include "bicep/bicep_front_end.h"
 #include "estate/discovery.h"
+#include "estate/file_text_cache.h"
 #include "estate/syntax_cache.h"
 #include "graph/inline_children.h"
 #include "parallel/parallel_for.h"
@@ -48,6 +49,21 @@ bool names_deployment_schema(const source::SourceSet& sources, const source::Dia
          head.find("deploymentParameters") != std::string_view::npos;
 }
 
+// Reads `path`, or takes its kept text when the file is unchanged since it was kept.
+std::optional<source::FileId> load_file(source::SourceSet& sources, const std::string& path,
+                                        FileTextCache* texts, source::Diagnostic& error) {
+  if (texts == nullptr) return sources.load(path, &error);
+  const std::optional<FileTextCache::Stamp> stamp = FileTextCache::stamp_of(path);
+  if (stamp) {
+    if (std::optional<std::string> text = texts->find(path, *stamp)) {
+      return sources.add_checked(path, std::move(*text), &error);
+    }
+  }
+  std::optional<source::FileId> id = sources.load(path, &error);
+  if (id && stamp) texts->keep(path, *stamp, std::string(sources.file(*id).text()));
+  return id;
+}
+
 }  // namespace
 
 std::unique_ptr<Estate> load_estate(const LoadOptions& options) {
@@ -77,7 +93,7 @@ std::unique_ptr<Estate> load_estate(const LoadOptions& options) {
     if (auto overlay = options.overlays.find(file.path); overlay != options.overlays.end()) {
       id = estate->sources.add_checked(file.path, overlay->second, &error);
     } else {
-      id = estate->sources.load(file.path, &error);
+      id = load_file(estate->sources, file.path, options.texts, error);
     }
     if (!id) {
       // Other JSON is not ours to judge: an unreadable or binary .json is skipped silently,

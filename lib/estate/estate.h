@@ -27,6 +27,8 @@ struct LoadOptions {
   unsigned jobs = 0;
   // Parses kept between runs (the language server's); null: parse everything.
   class SyntaxCache* cache = nullptr;
+  // Texts of unchanged files kept between runs (the language server's); null: read all.
+  class FileTextCache* texts = nullptr;
 };
 
 // One input file as the JSON contract's `files` lists it.

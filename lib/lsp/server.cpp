@@ -333,6 +333,7 @@ void Server::work() {
     const std::string base = roots_.empty() ? std::string() : roots_.front();
     options.load.paths = roots_;
     options.load.cache = &syntax_cache_;
+    options.load.texts = &file_texts_;
     std::map<std::string, int> versions;
     std::map<std::string, std::string> uris;
     for (const auto& [path, document] : documents_.documents()) {
@@ -391,13 +392,9 @@ void Server::work() {
       answer_deferred();
     }
     wake_.notify_all();
-    if (previous || previous_snapshot) {
-      // Freeing a whole estate takes a while: after publishing, and without the lock.
-      lock.unlock();
-      previous.reset();
-      previous_snapshot.reset();
-      lock.lock();
-    }
+    // Freeing a whole estate takes a while.
+    release_.release(std::move(previous));
+    release_.release(std::move(previous_snapshot));
   }
 }
 
@@ -424,8 +421,12 @@ void Server::publish(const Snapshot& snapshot, const std::map<std::string, int>&
   }
   for (const auto& [path, diagnostics] : snapshot.diagnostics()) {
     const auto previous = published_.find(path);
-    if (previous != published_.end() && previous->second == diagnostics) continue;
-    send_for(path, diagnostics);
+    // An array shared with the previous snapshot is unchanged without comparing it.
+    if (previous != published_.end() &&
+        (previous->second == diagnostics || *previous->second == *diagnostics)) {
+      continue;
+    }
+    send_for(path, *diagnostics);
     published_[path] = diagnostics;
   }
   // An open document hears about each version it was linted at, even when nothing changed,
@@ -434,7 +435,7 @@ void Server::publish(const Snapshot& snapshot, const std::map<std::string, int>&
     const auto seen = published_versions_.find(path);
     if (seen != published_versions_.end() && seen->second == version) continue;
     if (const auto it = snapshot.diagnostics().find(path); it != snapshot.diagnostics().end()) {
-      if (previous_sent.count(path) == 0) send_for(path, it->second);
+      if (previous_sent.count(path) == 0) send_for(path, *it->second);
     } else if (previous_sent.count(path) == 0) {
       send_for(path, Json::array());
     }

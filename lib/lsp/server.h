@@ -15,10 +15,12 @@
 #include <thread>
 #include <vector>
 
+#include "estate/file_text_cache.h"
 #include "estate/syntax_cache.h"
 #include "lsp/document_store.h"
 #include "lsp/json_rpc.h"
 #include "lsp/snapshot.h"
+#include "parallel/background_release.h"
 
 namespace ztlint::lsp {
 
@@ -101,10 +103,13 @@ class Server {
 
   // Parses of unchanged files, reused by the next lint (the worker's alone).
   estate::SyntaxCache syntax_cache_;
+  estate::FileTextCache file_texts_;  // texts of unchanged files on disk, likewise
   std::shared_ptr<const Snapshot> snapshot_;
-  std::map<std::string, Json> published_;          // path -> diagnostics last sent
+  std::map<std::string, std::shared_ptr<const Json>> published_;  // path -> last sent
   std::map<std::string, int> published_versions_;  // open document -> version last published
   std::vector<Deferred> deferred_;                 // requests waiting for a fresh snapshot
+  // Old snapshots are freed off the worker thread: the next lint need not wait for that.
+  parallel::BackgroundRelease release_;
 
   std::thread worker_;
 };

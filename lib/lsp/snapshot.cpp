@@ -25,12 +25,12 @@ Snapshot::Snapshot(lint::LintResult result, PositionEncoding encoding,
                    const Snapshot* previous)
     : result_(std::move(result)), encoding_(encoding) {
   for (const policy::PolicyInfo& info : result_.rules) rules_.emplace(info.id, &info);
-  add_input_diagnostics();
   if (previous != nullptr && previous->encoding_ != encoding_) previous = nullptr;
-  add_finding_diagnostics(uri_for, previous);
+  add_diagnostics(uri_for, previous, input_diagnostics());
 }
 
-void Snapshot::add_input_diagnostics() {
+std::map<std::string, Json> Snapshot::input_diagnostics() const {
+  std::map<std::string, Json> diagnostics;
   const source::SourceSet& sources = result_.estate->sources;
   SpanConverter converter(sources, encoding_);
   for (const source::Diagnostic& diagnostic : result_.estate->diagnostics) {
@@ -41,7 +41,7 @@ void Snapshot::add_input_diagnostics() {
       range = converter.range(diagnostic.span);
     }
     if (path.empty()) continue;  // not about a file: nothing to attach it to
-    diagnostics_[path].push_back(Json{
+    diagnostics[path].push_back(Json{
         {"range", to_json(range)},
         {"severity", static_cast<int>(to_lsp_severity(diagnostic.kind))},
         {"code", std::string(source::to_string(diagnostic.kind))},
@@ -49,6 +49,7 @@ void Snapshot::add_input_diagnostics() {
         {"message", diagnostic.message},
     });
   }
+  return diagnostics;
 }
 
 Json Snapshot::finding_diagnostic(const policy::Finding& finding, const Range& range,
@@ -124,8 +125,8 @@ bool Snapshot::same_as_before(const Snapshot& previous, const policy::Finding& n
   return true;
 }
 
-void Snapshot::add_finding_diagnostics(
-    const std::function<std::string(const std::string&)>& uri_for, const Snapshot* previous) {
+void Snapshot::add_diagnostics(const std::function<std::string(const std::string&)>& uri_for,
+                               const Snapshot* previous, std::map<std::string, Json> inputs) {
   const source::SourceSet& sources = result_.estate->sources;
   SpanConverter converter(sources, encoding_);
   // Shown findings by file, in order. Suppressed findings are settled: the editor shows the
@@ -137,9 +138,11 @@ void Snapshot::add_finding_diagnostics(
   }
   for (const auto& [path_view, findings] : by_path) {
     const std::string path(path_view);
-    Json& published = diagnostics_[path];
-    std::vector<FileFinding>& entries = findings_[path];
-    const std::size_t first = published.size();
+    Json input = Json::array();  // the file's input diagnostics come first
+    if (const auto it = inputs.find(path); it != inputs.end()) {
+      input = std::move(it->second);
+      inputs.erase(it);
+    }
     // A file whose text and findings are as they were keeps its diagnostics: after an edit
     // of one file, the others are not converted again.
     const std::vector<FileFinding>* before = nullptr;
@@ -155,18 +158,39 @@ void Snapshot::add_finding_diagnostics(
         }
       }
     }
+    std::vector<Range> ranges(findings.size());
     for (std::size_t i = 0; i < findings.size(); ++i) {
-      if (before != nullptr) {
-        entries.push_back(FileFinding{(*before)[i].range, findings[i], nullptr});
-        published.push_back(*(*before)[i].diagnostic);
-      } else {
-        const Range range = converter.range(findings[i]->span);
-        entries.push_back(FileFinding{range, findings[i], nullptr});
-        published.push_back(finding_diagnostic(*findings[i], range, converter, uri_for));
+      ranges[i] = before != nullptr ? (*before)[i].range : converter.range(findings[i]->span);
+    }
+    std::shared_ptr<const Json> published;
+    if (before != nullptr) {
+      // With the same input diagnostics too, the previous array is shared, not copied.
+      const auto then = previous->diagnostics_.find(path);
+      if (then != previous->diagnostics_.end() &&
+          then->second->size() == input.size() + findings.size() &&
+          std::equal(input.begin(), input.end(), then->second->begin())) {
+        published = then->second;
       }
     }
-    // Pointers into the array once it has stopped growing.
-    for (std::size_t i = 0; i < entries.size(); ++i) entries[i].diagnostic = &published[first + i];
+    if (published == nullptr) {
+      auto array = std::make_shared<Json>(std::move(input));
+      for (std::size_t i = 0; i < findings.size(); ++i) {
+        array->push_back(before != nullptr
+                             ? *(*before)[i].diagnostic
+                             : finding_diagnostic(*findings[i], ranges[i], converter, uri_for));
+      }
+      published = std::move(array);
+    }
+    const std::size_t first = published->size() - findings.size();
+    std::vector<FileFinding>& entries = findings_[path];
+    entries.reserve(findings.size());
+    for (std::size_t i = 0; i < findings.size(); ++i) {
+      entries.push_back(FileFinding{ranges[i], findings[i], &(*published)[first + i]});
+    }
+    diagnostics_.emplace(path, std::move(published));
+  }
+  for (auto& [path, input] : inputs) {
+    diagnostics_.emplace(path, std::make_shared<const Json>(std::move(input)));
   }
   unchanged_.clear();
 }

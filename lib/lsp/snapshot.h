@@ -4,6 +4,7 @@
 
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -36,7 +37,10 @@ class Snapshot {
   Snapshot& operator=(const Snapshot&) = delete;
 
   // publishDiagnostics' `diagnostics` array for every file that has any, by absolute path.
-  const std::map<std::string, Json>& diagnostics() const { return diagnostics_; }
+  // A file whose diagnostics are as in the previous snapshot shares its array: the same
+  // pointer means the same diagnostics.
+  using Diagnostics = std::map<std::string, std::shared_ptr<const Json>>;
+  const Diagnostics& diagnostics() const { return diagnostics_; }
   const lint::LintResult& result() const { return result_; }
   PositionEncoding encoding() const { return encoding_; }
   std::optional<source::FileId> file_id(const std::string& path) const;
@@ -50,8 +54,10 @@ class Snapshot {
 
  private:
   using UriFor = std::function<std::string(const std::string&)>;
-  void add_finding_diagnostics(const UriFor& uri_for, const Snapshot* previous);
-  void add_input_diagnostics();
+  // Input diagnostics (syntax errors and the like) by path.
+  std::map<std::string, Json> input_diagnostics() const;
+  void add_diagnostics(const UriFor& uri_for, const Snapshot* previous,
+                       std::map<std::string, Json> inputs);
   Json finding_diagnostic(const policy::Finding& finding, const Range& range,
                           SpanConverter& converter, const UriFor& uri_for);
   // Whether the file's text is the same in `previous` (memoised while building).
@@ -62,7 +68,7 @@ class Snapshot {
 
   lint::LintResult result_;
   PositionEncoding encoding_;
-  std::map<std::string, Json> diagnostics_;
+  Diagnostics diagnostics_;
   std::map<std::string, std::vector<FileFinding>> findings_;
   std::map<std::string, const policy::PolicyInfo*> rules_;
   mutable std::map<std::string, bool> unchanged_;  // only while building

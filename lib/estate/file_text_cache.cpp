@@ -1,0 +1,27 @@
+#include "estate/file_text_cache.h"
+
+#include <sys/stat.h>
+
+namespace ztlint::estate {
+
+std::optional<FileTextCache::Stamp> FileTextCache::stamp_of(const std::string& path) {
+  struct stat status {};
+  if (::stat(path.c_str(), &status) != 0 || !S_ISREG(status.st_mode)) return std::nullopt;
+  return Stamp{
+      status.st_size, status.st_ino,
+      static_cast<long long>(status.st_mtim.tv_sec) * 1'000'000'000LL + status.st_mtim.tv_nsec};
+}
+
+std::optional<std::string> FileTextCache::find(const std::string& path, const Stamp& stamp) const {
+  std::lock_guard lock(mutex_);
+  const auto it = entries_.find(path);
+  if (it == entries_.end() || !(it->second.stamp == stamp)) return std::nullopt;
+  return it->second.text;
+}
+
+void FileTextCache::keep(const std::string& path, const Stamp& stamp, std::string text) {
+  std::lock_guard lock(mutex_);
+  entries_[path] = Entry{stamp, std::move(text)};
+}
+
+}  // namespace ztlint::estate

@@ -1,0 +1,42 @@
+// File texts kept from one run to the next, so the language server does not read every
+// workspace file from disk on every keystroke. A file is read again when its size,
+// modification time or inode differ from when it was kept.
+#pragma once
+
+#include <sys/types.h>
+
+#include <map>
+#include <mutex>
+#include <optional>
+#include <string>
+
+namespace ztlint::estate {
+
+class FileTextCache {
+ public:
+  // What identifies one version of a file on disk.
+  struct Stamp {
+    off_t size = 0;
+    ino_t inode = 0;
+    long long modified_ns = 0;
+    bool operator==(const Stamp&) const = default;
+  };
+  // The file's stamp now; nullopt when it is not a regular file.
+  static std::optional<Stamp> stamp_of(const std::string& path);
+
+  // The kept text of `path` when it was kept under `stamp`; nullopt otherwise.
+  std::optional<std::string> find(const std::string& path, const Stamp& stamp) const;
+  // Keeps `text` as what `path` held under `stamp`, taken before reading it: a file
+  // written while it was read then has a newer stamp and is read again next time.
+  void keep(const std::string& path, const Stamp& stamp, std::string text);
+
+ private:
+  struct Entry {
+    Stamp stamp;
+    std::string text;
+  };
+  mutable std::mutex mutex_;
+  std::map<std::string, Entry> entries_;
+};
+
+}  // namespace ztlint::estate
