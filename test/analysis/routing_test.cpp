@@ -8,11 +8,8 @@ namespace ztlint::analysis {
 namespace {
 
 using testing::add_vnet;
+using testing::at;
 using testing::GraphBuilder;
-
-graph::ResourceIndex at(const graph::ResourceGraph& graph, const std::string& address) {
-  return *graph.find_address(address);
-}
 
 // A hub with a firewall in AzureFirewallSubnet 10.0.1.0/26 and a spoke subnet whose route
 // table sends 0.0.0.0/0 to `next_hop`.

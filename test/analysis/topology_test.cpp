@@ -9,11 +9,8 @@ namespace {
 
 using testing::add_peering;
 using testing::add_vnet;
+using testing::at;
 using testing::GraphBuilder;
-
-graph::ResourceIndex at(const graph::ResourceGraph& graph, const std::string& address) {
-  return *graph.find_address(address);
-}
 
 TEST(TopologyTest, ClassifiesHubsSpokesAndEmptyVnets) {
   GraphBuilder builder;

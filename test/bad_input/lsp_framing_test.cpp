@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "bad_input/flawed_subnet.h"
 #include "lsp/scratch_workspace.h"
 #include "lsp/transport.h"
 
@@ -24,14 +25,6 @@ namespace ztlint::testing {
 namespace {
 
 using nlohmann::json;
-
-constexpr const char* kFlawedTf = R"(resource "azurerm_subnet" "app" {
-  name                 = "snet-app"
-  resource_group_name  = "rg"
-  virtual_network_name = "vnet-spoke"
-  address_prefixes     = ["10.1.1.0/24"]
-}
-)";
 
 // `ztlint lsp` as a child process with its standard input and output on pipes.
 class LspProcess {

@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "bad_input/flawed_subnet.h"
 #include "lsp/lsp_client.h"
 #include "lsp/scratch_workspace.h"
 
@@ -12,14 +13,6 @@ namespace ztlint::testing {
 namespace {
 
 using lsp::Json;
-
-constexpr const char* kFlawedTf = R"(resource "azurerm_subnet" "app" {
-  name                 = "snet-app"
-  resource_group_name  = "rg"
-  virtual_network_name = "vnet-spoke"
-  address_prefixes     = ["10.1.1.0/24"]
-}
-)";
 
 int error_code(const Json& message) {
   return message.contains("error") ? message["error"].value("code", 0) : 0;

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "cli/ztlint_command.h"
 #include "support/run_ztlint.h"
 
 namespace ztlint::testing {
@@ -25,10 +26,6 @@ resource "azurerm_subnet" "app" {
   address_prefixes     = ["10.1.1.0/24"]
 }
 )";
-
-CommandResult ztlint(const std::vector<std::string>& args, const std::filesystem::path& dir) {
-  return run_command(ZTLINT_BINARY, args, dir);
-}
 
 nlohmann::json json_of(const CommandResult& result) {
   return nlohmann::json::parse(result.out, nullptr, false);
@@ -88,10 +85,10 @@ TEST(CliTest, FailOnRaisesTheExitThreshold) {
 TEST(CliTest, SeveralFormatsInOneRun) {
   ScratchDir dir;
   dir.write("main.tf", kSubnetWithoutNsg);
-  const CommandResult result = ztlint(
-      {"check", "--format", "sarif", "--output", "out.sarif", "--format", "json", "--output",
-       "out.json", "--format", "text"},
-      dir.path());
+  const CommandResult result =
+      ztlint({"check", "--format", "sarif", "--output", "out.sarif", "--format", "json", "--output",
+              "out.json", "--format", "text"},
+             dir.path());
   EXPECT_EQ(result.exit_code, 1) << result.err;
   EXPECT_NE(result.out.find("ZT-NET-001"), std::string::npos);
   std::ifstream sarif(dir.path() / "out.sarif");

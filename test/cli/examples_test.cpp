@@ -56,12 +56,14 @@ TEST_P(ExamplesTest, ReportsExactlyWhatItWasWrittenWith) {
   std::ifstream expected_file(folder / "expected-findings.json");
   const nlohmann::json expected = nlohmann::json::parse(expected_file);
 
-  const CommandResult policies = run_command(ZTLINT_BINARY, {"policies", "--format", "json"}, folder);
+  const CommandResult policies =
+      run_command(ZTLINT_BINARY, {"policies", "--format", "json"}, folder);
   ASSERT_EQ(policies.exit_code, 0) << policies.err;
   std::set<std::string> implemented;
   for (const auto& policy : nlohmann::json::parse(policies.out)) implemented.insert(policy["id"]);
 
-  const CommandResult result = run_command(ZTLINT_BINARY, {"check", "--format", "json", "."}, folder);
+  const CommandResult result =
+      run_command(ZTLINT_BINARY, {"check", "--format", "json", "."}, folder);
   ASSERT_TRUE(result.exit_code == 0 || result.exit_code == 1) << result.err << result.out;
   const nlohmann::json out = nlohmann::json::parse(result.out);
   EXPECT_TRUE(out["errors"].empty()) << out["errors"].dump(1);
@@ -102,7 +104,8 @@ class TripletTest : public ::testing::TestWithParam<std::string> {};
 
 std::multiset<std::string> findings_of(const std::string& example) {
   const fs::path folder = fs::path(ZTLINT_SOURCE_DIR) / "examples" / example;
-  const CommandResult result = run_command(ZTLINT_BINARY, {"check", "--format", "json", "."}, folder);
+  const CommandResult result =
+      run_command(ZTLINT_BINARY, {"check", "--format", "json", "."}, folder);
   const nlohmann::json out = nlohmann::json::parse(result.out);
   std::multiset<std::string> findings;
   for (const auto& finding : out["findings"]) {

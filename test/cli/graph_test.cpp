@@ -20,7 +20,8 @@ const nlohmann::json* node_labelled(const nlohmann::json& picture, std::string_v
 }
 
 TEST(GraphCommandTest, JsonShowsRolesPeeringsRoutesAndViolations) {
-  const CommandResult result = run_command(ZTLINT_BINARY, {"graph", "--format", "json", "."}, kFlawed);
+  const CommandResult result =
+      run_command(ZTLINT_BINARY, {"graph", "--format", "json", "."}, kFlawed);
   ASSERT_EQ(result.exit_code, 0) << result.err;
   const nlohmann::json picture = nlohmann::json::parse(result.out);
   const auto* hub = node_labelled(picture, "vnet-hub-sdc (hub");
@@ -43,8 +44,10 @@ TEST(GraphCommandTest, JsonShowsRolesPeeringsRoutesAndViolations) {
       ++peerings;
       const bool spokes = (edge["from"] == (*shop)["id"] && edge["to"] == (*erp)["id"]) ||
                           (edge["from"] == (*erp)["id"] && edge["to"] == (*shop)["id"]);
-      if (spokes) spoke_to_spoke_marked = edge["violation"].get<bool>();
-      else EXPECT_FALSE(edge["violation"].get<bool>()) << edge;
+      if (spokes)
+        spoke_to_spoke_marked = edge["violation"].get<bool>();
+      else
+        EXPECT_FALSE(edge["violation"].get<bool>()) << edge;
     }
     if (edge["kind"] == "default-route" && edge["to"] == "internet") {
       internet_route_marked = edge["violation"].get<bool>() && edge["from"] == (*subnet)["id"];

@@ -3,14 +3,11 @@
 
 #include <string>
 
+#include "cli/ztlint_command.h"
 #include "support/run_ztlint.h"
 
 namespace ztlint::testing {
 namespace {
-
-CommandResult ztlint(const std::vector<std::string>& args, const std::filesystem::path& dir) {
-  return run_command(ZTLINT_BINARY, args, dir);
-}
 
 TEST(ParallelCheckTest, OutputIsTheSameWhateverTheThreadCount) {
   for (const char* example :

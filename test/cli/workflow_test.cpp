@@ -12,11 +12,13 @@ namespace {
 
 constexpr const char* kConfig = "policies:\n  enable: [ZT-NET-001, ZT-NET-002]\n";
 
-std::string subnet(const std::string& name, const std::string& prefix, const std::string& above = "",
-                   const std::string& end_of_line = "") {
-  return above + "resource \"azurerm_subnet\" \"" + name + "\" {" + end_of_line + "\n  name = \"snet-" +
-         name + "\"\n  resource_group_name = \"rg\"\n  virtual_network_name = \"vnet-spoke\"\n"
-         "  address_prefixes = [\"" + prefix + "\"]\n}\n";
+std::string subnet(const std::string& name, const std::string& prefix,
+                   const std::string& above = "", const std::string& end_of_line = "") {
+  return above + "resource \"azurerm_subnet\" \"" + name + "\" {" + end_of_line +
+         "\n  name = \"snet-" + name +
+         "\"\n  resource_group_name = \"rg\"\n  virtual_network_name = \"vnet-spoke\"\n"
+         "  address_prefixes = [\"" +
+         prefix + "\"]\n}\n";
 }
 
 nlohmann::json lint_json(const ScratchDir& dir, std::vector<std::string> extra = {}) {
@@ -64,14 +66,15 @@ TEST(SuppressionTest, TerraformCommentsSuppressWithAReasonAndReportTheirOwnMista
 TEST(SuppressionTest, BicepCommentsAndArmMetadataSuppressToo) {
   ScratchDir dir;
   dir.write(".ztlint.yaml", kConfig);
-  dir.write("net.bicep",
-            "resource vnet 'Microsoft.Network/virtualNetworks@2023-05-01' = {\n"
-            "  name: 'vnet-spoke'\n  location: 'westeurope'\n"
-            "  properties: {\n    addressSpace: { addressPrefixes: ['10.2.0.0/16'] }\n  }\n}\n"
-            "// ztlint:ignore ZT-NET-001 -- legacy batch subnet\n"
-            "@description('batch')\n"
-            "resource batch 'Microsoft.Network/virtualNetworks/subnets@2023-05-01' = {\n"
-            "  parent: vnet\n  name: 'snet-batch'\n  properties: { addressPrefix: '10.2.1.0/24' }\n}\n");
+  dir.write(
+      "net.bicep",
+      "resource vnet 'Microsoft.Network/virtualNetworks@2023-05-01' = {\n"
+      "  name: 'vnet-spoke'\n  location: 'westeurope'\n"
+      "  properties: {\n    addressSpace: { addressPrefixes: ['10.2.0.0/16'] }\n  }\n}\n"
+      "// ztlint:ignore ZT-NET-001 -- legacy batch subnet\n"
+      "@description('batch')\n"
+      "resource batch 'Microsoft.Network/virtualNetworks/subnets@2023-05-01' = {\n"
+      "  parent: vnet\n  name: 'snet-batch'\n  properties: { addressPrefix: '10.2.1.0/24' }\n}\n");
   dir.write("net.json", R"({
   "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
   "contentVersion": "1.0.0.0",
@@ -94,15 +97,15 @@ TEST(BaselineTest, MatchingSurvivesLineShiftsAndCatchesNewViolations) {
   ScratchDir dir;
   dir.write(".ztlint.yaml", kConfig);
   dir.write("main.tf", subnet("a", "10.1.1.0/24") + subnet("b", "10.1.2.0/24"));
-  const CommandResult write = run_command(
-      ZTLINT_BINARY, {"check", "--write-baseline", "baseline.json", "."}, dir.path());
+  const CommandResult write =
+      run_command(ZTLINT_BINARY, {"check", "--write-baseline", "baseline.json", "."}, dir.path());
   EXPECT_EQ(write.exit_code, 0) << write.err;
   std::ifstream baseline_file(dir.path() / "baseline.json");
   const nlohmann::json baseline = nlohmann::json::parse(baseline_file);
   EXPECT_EQ(baseline["findings"].size(), 2u);
 
-  dir.write("main.tf", "# a header\n\n\n" + subnet("a", "10.1.1.0/24", "# moved down\n\n") +
-                           "\n" + subnet("b", "10.1.2.0/24", "\n\n"));
+  dir.write("main.tf", "# a header\n\n\n" + subnet("a", "10.1.1.0/24", "# moved down\n\n") + "\n" +
+                           subnet("b", "10.1.2.0/24", "\n\n"));
   const nlohmann::json shifted = lint_json(dir, {"--baseline", "baseline.json"});
   EXPECT_TRUE(shifted["findings"].empty()) << shifted["findings"].dump(1);
 
@@ -116,9 +119,8 @@ TEST(BaselineTest, AMalformedBaselineIsAConfigError) {
   ScratchDir dir;
   dir.write("main.tf", "variable \"x\" {}\n");
   dir.write("baseline.json", "{\"version\": 1}");
-  const CommandResult result =
-      run_command(ZTLINT_BINARY, {"check", "--format", "json", "--baseline", "baseline.json", "."},
-                  dir.path());
+  const CommandResult result = run_command(
+      ZTLINT_BINARY, {"check", "--format", "json", "--baseline", "baseline.json", "."}, dir.path());
   EXPECT_EQ(result.exit_code, 2);
   EXPECT_NE(result.out.find("no 'findings' list"), std::string::npos) << result.out;
 }
@@ -127,12 +129,14 @@ TEST(ConfigTest, UnknownKeysAndBadValuesAreErrorsWithAPosition) {
   ScratchDir dir;
   dir.write("main.tf", "variable \"x\" {}\n");
   dir.write(".ztlint.yaml", "policies:\n  disable: [ZT-NET-006]\nfail-on: severe\ncolour: blue\n");
-  const CommandResult result = run_command(ZTLINT_BINARY, {"check", "--format", "json", "."}, dir.path());
+  const CommandResult result =
+      run_command(ZTLINT_BINARY, {"check", "--format", "json", "."}, dir.path());
   EXPECT_EQ(result.exit_code, 2);
   const nlohmann::json out = nlohmann::json::parse(result.out);
   std::string messages;
   for (const auto& error : out["errors"]) messages += error["message"].get<std::string>() + "\n";
-  EXPECT_NE(messages.find(".ztlint.yaml:3:10: 'fail-on' must be one of"), std::string::npos) << messages;
+  EXPECT_NE(messages.find(".ztlint.yaml:3:10: 'fail-on' must be one of"), std::string::npos)
+      << messages;
   EXPECT_NE(messages.find(".ztlint.yaml:4:1: unknown key 'colour'"), std::string::npos) << messages;
 }
 

@@ -107,4 +107,9 @@ inline void add_peering(GraphBuilder& builder, const std::string& from, const st
               {{"properties", {{"remoteVirtualNetwork", {{"id", "@ref:" + to}}}}}}, from);
 }
 
+// The index of the resource declared at `address`, which the test knows exists.
+inline graph::ResourceIndex at(const graph::ResourceGraph& graph, const std::string& address) {
+  return *graph.find_address(address);
+}
+
 }  // namespace ztlint::testing

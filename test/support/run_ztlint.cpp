@@ -33,8 +33,10 @@ CommandResult run_command(const std::string& binary, const std::vector<std::stri
   const std::string err_path = (capture.path() / "stderr").string();
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 1, out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  posix_spawn_file_actions_addopen(&actions, 2, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  posix_spawn_file_actions_addopen(&actions, 1, out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
+                                   0644);
+  posix_spawn_file_actions_addopen(&actions, 2, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
+                                   0644);
   posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
   posix_spawn_file_actions_addchdir_np(&actions, working_dir.c_str());
 
@@ -68,6 +70,21 @@ CommandResult run_command(const std::string& binary, const std::vector<std::stri
   return result;
 }
 
+std::string find_program(const std::string& name) {
+  const char* path = std::getenv("PATH");
+  std::string dirs = path ? path : "";
+  std::size_t start = 0;
+  while (start <= dirs.size()) {
+    const std::size_t end = dirs.find(':', start);
+    const std::filesystem::path candidate =
+        std::filesystem::path(dirs.substr(start, end - start)) / name;
+    if (std::filesystem::exists(candidate)) return candidate.string();
+    if (end == std::string::npos) break;
+    start = end + 1;
+  }
+  return {};
+}
+
 ScratchDir::ScratchDir() {
   std::random_device random;
   const auto base = std::filesystem::temp_directory_path();
@@ -89,7 +106,8 @@ ScratchDir::~ScratchDir() {
   std::filesystem::remove_all(path_, ec);
 }
 
-std::filesystem::path ScratchDir::write(const std::string& relative, const std::string& content) const {
+std::filesystem::path ScratchDir::write(const std::string& relative,
+                                        const std::string& content) const {
   const auto path = path_ / relative;
   std::filesystem::create_directories(path.parent_path());
   std::ofstream(path, std::ios::binary) << content;

@@ -18,6 +18,9 @@ struct CommandResult {
 CommandResult run_command(const std::string& binary, const std::vector<std::string>& args,
                           const std::filesystem::path& working_dir);
 
+// The full path of `name` found on PATH, or empty.
+std::string find_program(const std::string& name);
+
 // A fresh folder under the system temp directory, removed when the object goes away.
 class ScratchDir {
  public:

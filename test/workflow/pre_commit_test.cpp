@@ -16,20 +16,6 @@ std::string trim(std::string text) {
   return text;
 }
 
-std::string find_program(const std::string& name) {
-  const char* path = std::getenv("PATH");
-  std::string dirs = path ? path : "";
-  std::size_t start = 0;
-  while (start <= dirs.size()) {
-    const std::size_t end = dirs.find(':', start);
-    const fs::path candidate = fs::path(dirs.substr(start, end - start)) / name;
-    if (fs::exists(candidate)) return candidate.string();
-    if (end == std::string::npos) break;
-    start = end + 1;
-  }
-  return {};
-}
-
 constexpr const char* kSpoke = R"(resource "azurerm_virtual_network" "spoke" {
   name                = "vnet-spoke"
   location            = "westeurope"

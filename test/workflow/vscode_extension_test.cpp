@@ -18,20 +18,6 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-std::string find_program(const std::string& name) {
-  const char* path = std::getenv("PATH");
-  std::string dirs = path ? path : "";
-  std::size_t start = 0;
-  while (start <= dirs.size()) {
-    const std::size_t end = dirs.find(':', start);
-    const fs::path candidate = fs::path(dirs.substr(start, end - start)) / name;
-    if (fs::exists(candidate)) return candidate.string();
-    if (end == std::string::npos) break;
-    start = end + 1;
-  }
-  return {};
-}
-
 std::string read_text(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
   std::stringstream text;
