@@ -18,7 +18,7 @@ constexpr std::array<std::string_view, 5> kSpecialSubnets = {
     "GatewaySubnet", "AzureFirewallSubnet", "AzureFirewallManagementSubnet", "RouteServerSubnet",
     "AzureBastionSubnet"};
 
-bool declared(const graph::ResourceGraph& graph, ResourceIndex index) {
+bool is_canonical(const graph::ResourceGraph& graph, ResourceIndex index) {
   return graph.canonical(index) == index;
 }
 
@@ -68,15 +68,15 @@ Topology Topology::compute(const graph::ResourceGraph& graph) {
     topology.vnets_.push_back(std::move(info));
   };
   for (ResourceIndex index : graph.of_type(types::kVirtualNetwork)) {
-    if (!declared(graph, index)) continue;
+    if (!is_canonical(graph, index)) continue;
     add_vnet(index, graph.resource(index).reference_only ? VnetRole::kExternal : VnetRole::kNone);
   }
   for (ResourceIndex index : graph.of_type(types::kVirtualHub)) {
-    if (declared(graph, index)) add_vnet(index, VnetRole::kVirtualWanHub);
+    if (is_canonical(graph, index)) add_vnet(index, VnetRole::kVirtualWanHub);
   }
 
   for (ResourceIndex index : graph.of_type(types::kSubnet)) {
-    if (!declared(graph, index)) continue;
+    if (!is_canonical(graph, index)) continue;
     auto parent = graph.parent(index);
     if (!parent) continue;
     auto slot = topology.vnet_slot_.find(*parent);
@@ -104,7 +104,7 @@ Topology Topology::compute(const graph::ResourceGraph& graph) {
     return std::nullopt;
   };
   for (ResourceIndex index = 0; index < graph.size(); ++index) {
-    if (!declared(graph, index) || graph.resource(index).reference_only) continue;
+    if (!is_canonical(graph, index) || graph.resource(index).reference_only) continue;
     const std::string& type = graph.resource(index).type;
     if (value::iequals(type, types::kVirtualNetwork) || value::iequals(type, types::kSubnet)) {
       continue;
@@ -128,7 +128,7 @@ Topology Topology::compute(const graph::ResourceGraph& graph) {
     topology.vnets_[slot->second].appliances.push_back(appliance);
   };
   for (ResourceIndex index : graph.of_type(types::kFirewall)) {
-    if (!declared(graph, index)) continue;
+    if (!is_canonical(graph, index)) continue;
     if (auto subnet = topology.subnet_of(index)) {
       if (auto vnet = topology.vnet_of_subnet(*subnet)) add_appliance(index, *vnet);
     } else if (auto hub = reference_property(graph, graph.resource(index), "properties.virtualHub");
@@ -137,7 +137,7 @@ Topology Topology::compute(const graph::ResourceGraph& graph) {
     }
   }
   for (ResourceIndex index : graph.of_type(types::kNetworkInterface)) {
-    if (!declared(graph, index)) continue;
+    if (!is_canonical(graph, index)) continue;
     if (bool_property(graph.resource(index), "properties.enableIPForwarding", false) !=
         Tri::kTrue) {
       continue;
@@ -147,7 +147,7 @@ Topology Topology::compute(const graph::ResourceGraph& graph) {
     }
   }
   for (ResourceIndex index : graph.of_type(types::kNetworkVirtualAppliance)) {
-    if (!declared(graph, index)) continue;
+    if (!is_canonical(graph, index)) continue;
     if (auto hub = reference_property(graph, graph.resource(index), "properties.virtualHub");
         hub.index) {
       add_appliance(index, *hub.index);
@@ -171,7 +171,7 @@ Topology Topology::compute(const graph::ResourceGraph& graph) {
   // Peerings, keyed by (local, remote) to find each one's reverse in one pass.
   std::map<std::pair<ResourceIndex, ResourceIndex>, ResourceIndex> by_pair;
   for (ResourceIndex index : graph.of_type(types::kPeering)) {
-    if (!declared(graph, index) || graph.resource(index).reference_only) continue;
+    if (!is_canonical(graph, index) || graph.resource(index).reference_only) continue;
     PeeringInfo info;
     info.index = index;
     info.local = graph.parent(index);
@@ -185,7 +185,7 @@ Topology Topology::compute(const graph::ResourceGraph& graph) {
     topology.peerings_.push_back(std::move(info));
   }
   for (ResourceIndex index : graph.of_type(types::kHubConnection)) {
-    if (!declared(graph, index) || graph.resource(index).reference_only) continue;
+    if (!is_canonical(graph, index) || graph.resource(index).reference_only) continue;
     PeeringInfo info;
     info.index = index;
     const Target vnet =
