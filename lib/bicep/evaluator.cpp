@@ -20,13 +20,15 @@ using source::FileId;
 using source::Span;
 using value::Value;
 
+// Where a declaration's evaluation stands. Outside the anonymous namespace: the
+// declarations below (in ztlint::bicep, as evaluator.h names them) hold one.
+enum class State { kPending, kRunning, kDone };
+
 namespace {
 
 namespace fs = std::filesystem;
 
 using Bindings = std::vector<std::pair<std::string, Value>>;
-
-enum class State { kPending, kRunning, kDone };
 
 bool is_registry_reference(std::string_view path) {
   return path.starts_with("br:") || path.starts_with("br/") || path.starts_with("ts:") ||
