@@ -46,6 +46,14 @@ class Value {
   enum class Kind : std::uint8_t { kNull, kBool, kNumber, kString, kList, kMap, kUnknown, kRef };
 
   Value() = default;  // null, written nowhere
+  Value(const Value&) = default;
+  Value(Value&&) noexcept = default;
+  // Copies before replacing: in `v = *v.get("key")` the right side lives inside `v`.
+  Value& operator=(const Value& other) {
+    if (this != &other) *this = Value(other);
+    return *this;
+  }
+  Value& operator=(Value&&) noexcept = default;
 
   static Value null(source::Span span = {});
   static Value boolean(bool value, source::Span span = {});

@@ -7,7 +7,8 @@ namespace {
 
 TEST(ValueTest, MapLookupIsCaseInsensitiveAndPathsCrossLists) {
   Value body = Value::map(
-      {{"properties", Value::map({{"subnets", Value::list({Value::map({{"name", Value::string("a")}})})}})}});
+      {{"properties",
+        Value::map({{"subnets", Value::list({Value::map({{"name", Value::string("a")}})})}})}});
   ASSERT_NE(body.find_path("Properties.SUBNETS.0.name"), nullptr);
   EXPECT_EQ(body.find_path("properties.subnets.0.name")->as_string(), "a");
   EXPECT_EQ(body.find_path("properties.subnets.1.name"), nullptr);
@@ -21,6 +22,25 @@ TEST(ValueTest, WithPathCopiesOnWrite) {
   EXPECT_EQ(patched.find_path("properties.networkSecurityGroup.id")->as_string(), "x");
 }
 
+// The sanitizer build catches the use after free this once was: the map was released
+// before the string inside it had been copied out.
+TEST(ValueTest, AssigningAValueFromInsideItselfKeepsTheInnerValue) {
+  Value current = Value::map({{"name", Value::string("snet-app")}, {"n", Value::number(2)}});
+  current = *current.get("name");
+  ASSERT_TRUE(current.is_string());
+  EXPECT_EQ(current.as_string(), "snet-app");
+
+  Value nested = Value::list({Value::map({{"inner", Value::list({Value::string("x")})}})});
+  nested = nested.as_list()[0];
+  nested = *nested.get("inner");
+  EXPECT_EQ(nested.as_list().at(0).as_string(), "x");
+
+  Value same = Value::string("kept");
+  const Value& alias = same;
+  same = alias;
+  EXPECT_EQ(same.as_string(), "kept");
+}
+
 TEST(ValueTest, UnknownsAreEqualOnlyWithTheSameSymbol) {
   EXPECT_FALSE(Value::unknown("var.x") == Value::unknown("var.x"));
   EXPECT_TRUE(Value::symbolic("rg", "uniqueString(resourceGroup().id)") ==
@@ -32,7 +52,8 @@ TEST(ValueTest, UnknownsAreEqualOnlyWithTheSameSymbol) {
 TEST(ValueTest, DisplaysValuesForMessages) {
   EXPECT_EQ(Value::string("10.0.0.0/16").to_display(), "10.0.0.0/16");
   EXPECT_EQ(Value::list({Value::number(22), Value::string("3389")}).to_display(), "[22,\"3389\"]");
-  EXPECT_EQ(Value::ref({"azurerm_firewall.hub", {"id"}}).to_display(), "${azurerm_firewall.hub.id}");
+  EXPECT_EQ(Value::ref({"azurerm_firewall.hub", {"id"}}).to_display(),
+            "${azurerm_firewall.hub.id}");
 }
 
 }  // namespace
