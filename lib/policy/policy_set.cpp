@@ -5,11 +5,8 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
-#include <optional>
 #include <sstream>
-#include <vector>
 
-#include "parallel/parallel_for.h"
 #include "policy/builtin_policies.h"
 #include "policy/policy_loader.h"
 
@@ -35,19 +32,10 @@ PolicySet PolicySet::builtin(source::Diagnostics& errors) {
     source::Diagnostics errors;
   };
   static const Parsed parsed = [] {
-    // Parsing YAML is most of ztlint's start-up: the files are parsed on all cores, then
-    // added in their fixed order.
-    const auto& files = builtin_policy_files();
-    std::vector<std::optional<Policy>> policies(files.size());
-    std::vector<source::Diagnostics> file_errors(files.size());
-    parallel::parallel_for(files.size(), 0, [&](std::size_t i) {
-      policies[i] = parse_policy(std::string_view(files[i].text, files[i].size),
-                                 std::string("builtin:") + files[i].path, file_errors[i]);
-    });
     Parsed result;
-    for (std::size_t i = 0; i < files.size(); ++i) {
-      result.errors.insert(result.errors.end(), file_errors[i].begin(), file_errors[i].end());
-      if (policies[i]) result.set.add(std::move(*policies[i]), result.errors);
+    for (const EmbeddedFile& file : builtin_policy_files()) {
+      result.set.add_text(std::string_view(file.text, file.size),
+                          std::string("builtin:") + file.path, result.errors);
     }
     return result;
   }();
@@ -57,21 +45,18 @@ PolicySet PolicySet::builtin(source::Diagnostics& errors) {
 
 void PolicySet::add_text(std::string_view text, const std::string& path,
                          source::Diagnostics& errors) {
-  if (auto policy = parse_policy(text, path, errors)) add(std::move(*policy), errors);
-}
-
-void PolicySet::add(Policy policy, source::Diagnostics& errors) {
-  if (const Policy* existing = find(policy.info.id)) {
-    const std::string& path = policy.info.source_path;
+  auto policy = parse_policy(text, path, errors);
+  if (!policy) return;
+  if (const Policy* existing = find(policy->info.id)) {
     errors.push_back(
         config_error(path, fmt::format("{}: duplicate policy id '{}' (already defined in {})", path,
-                                       policy.info.id, existing->info.source_path)));
+                                       policy->info.id, existing->info.source_path)));
     return;
   }
   auto position =
-      std::lower_bound(policies_.begin(), policies_.end(), policy.info.id,
+      std::lower_bound(policies_.begin(), policies_.end(), policy->info.id,
                        [](const Policy& a, const std::string& id) { return a.info.id < id; });
-  policies_.insert(position, std::move(policy));
+  policies_.insert(position, std::move(*policy));
 }
 
 void PolicySet::load_directory(const std::string& dir, source::Diagnostics& errors) {

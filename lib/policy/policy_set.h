@@ -24,8 +24,6 @@ class PolicySet {
   void load_directory(const std::string& dir, source::Diagnostics& errors);
   // Adds one policy file's text; `path` names it in errors.
   void add_text(std::string_view text, const std::string& path, source::Diagnostics& errors);
-  // Adds a parsed policy; a duplicate id is an error naming both files.
-  void add(Policy policy, source::Diagnostics& errors);
 
   const std::vector<Policy>& policies() const { return policies_; }  // sorted by id
   const Policy* find(std::string_view id) const;
