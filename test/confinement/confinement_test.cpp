@@ -14,7 +14,7 @@ namespace fs = std::filesystem;
 
 class ConfinementTest : public ::testing::Test {
  protected:
-  ConfinementTest() : scratch_("confinement") {
+  ConfinementTest() {
     scratch_.write_good_siblings();
     scratch_.write("outside/secret.txt", "secret");
     scratch_.write("outside/secret.json", R"({"port": 22})");
@@ -174,7 +174,7 @@ TEST_F(ConfinementTest, FileReadThroughALinkInsideTheRootToOutsideIsRefused) {
 }
 
 TEST(ConfinementRootTest, WithoutARepositoryTheLintedFolderIsTheRoot) {
-  Scratch scratch("norepo", /*repository=*/false);
+  Scratch scratch(/*repository=*/false);
   scratch.write("outside/secret.txt", "secret");
   scratch.write("repo/app/main.tf", R"(resource "azurerm_resource_group" "r" {
   name     = file("${path.module}/../../outside/secret.txt")

@@ -8,7 +8,7 @@ namespace ztlint::testing {
 namespace {
 
 TEST(ExpansionLimitTest, TerraformCountOfABillionIsReportedAtTheCount) {
-  Scratch scratch("count");
+  Scratch scratch;
   scratch.write_good_siblings();
   scratch.write("repo/big/main.tf", R"(resource "azurerm_resource_group" "many" {
   count    = 1000000000
@@ -24,7 +24,7 @@ TEST(ExpansionLimitTest, TerraformCountOfABillionIsReportedAtTheCount) {
 }
 
 TEST(ExpansionLimitTest, TerraformForEachOverAHugeRangeIsRefusedAtTheCall) {
-  Scratch scratch("foreach");
+  Scratch scratch;
   scratch.write_good_siblings();
   scratch.write("repo/big/main.tf", R"(resource "azurerm_resource_group" "many" {
   for_each = toset([for i in range(1000000000) : tostring(i)])
@@ -40,7 +40,7 @@ TEST(ExpansionLimitTest, TerraformForEachOverAHugeRangeIsRefusedAtTheCall) {
 }
 
 TEST(ExpansionLimitTest, TerraformInstancesOfARootModuleAreLimitedInTotal) {
-  Scratch scratch("total");
+  Scratch scratch;
   scratch.write_good_siblings();
   scratch.write("repo/big/main.tf", R"(module "m" {
   source = "./child"
@@ -59,7 +59,7 @@ TEST(ExpansionLimitTest, TerraformInstancesOfARootModuleAreLimitedInTotal) {
 }
 
 TEST(ExpansionLimitTest, ArmResourceCopyOfABillionIsCappedAndReported) {
-  Scratch scratch("armcopy");
+  Scratch scratch;
   scratch.write_good_siblings();
   scratch.write("repo/big.json", std::string(kArmHead) + R"("resources": [{
     "type": "Microsoft.Resources/resourceGroups", "apiVersion": "2022-09-01",
@@ -73,7 +73,7 @@ TEST(ExpansionLimitTest, ArmResourceCopyOfABillionIsCappedAndReported) {
 }
 
 TEST(ExpansionLimitTest, ArmPropertyCopyOfABillionIsCappedAndReported) {
-  Scratch scratch("armpropcopy");
+  Scratch scratch;
   scratch.write_good_siblings();
   scratch.write("repo/big.json", std::string(kArmHead) + R"("resources": [{
     "type": "Microsoft.Network/networkSecurityGroups", "apiVersion": "2023-09-01",
@@ -87,7 +87,7 @@ TEST(ExpansionLimitTest, ArmPropertyCopyOfABillionIsCappedAndReported) {
 }
 
 TEST(ExpansionLimitTest, ArmNestedCopiesAreLimitedInTotal) {
-  Scratch scratch("armtotal");
+  Scratch scratch;
   scratch.write_good_siblings();
   // 200 deployments of 800 resource groups each: more than 100,000 resources in all.
   scratch.write("repo/big.json", std::string(kArmHead) + R"("resources": [{
@@ -106,7 +106,7 @@ TEST(ExpansionLimitTest, ArmNestedCopiesAreLimitedInTotal) {
 }
 
 TEST(ExpansionLimitTest, BicepLoopOverAHugeRangeIsRefusedAtTheCall) {
-  Scratch scratch("bicepfor");
+  Scratch scratch;
   scratch.write_good_siblings();
   scratch.write("repo/big.bicep",
                 "resource rgs 'Microsoft.Network/networkSecurityGroups@2023-09-01' = "
@@ -120,7 +120,7 @@ TEST(ExpansionLimitTest, BicepLoopOverAHugeRangeIsRefusedAtTheCall) {
 }
 
 TEST(ExpansionLimitTest, BicepLoopBeyondAzuresCopyLimitIsReported) {
-  Scratch scratch("bicepcopy");
+  Scratch scratch;
   scratch.write_good_siblings();
   scratch.write("repo/big.bicep",
                 "resource rgs 'Microsoft.Network/networkSecurityGroups@2023-09-01' = "

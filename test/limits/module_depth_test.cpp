@@ -10,7 +10,7 @@ namespace ztlint::testing {
 namespace {
 
 TEST(ModuleDepthTest, TerraformModuleCallingItsOwnFolderIsReported) {
-  Scratch scratch("tfself");
+  Scratch scratch;
   scratch.write_good_siblings();
   scratch.write("repo/self/main.tf", "module \"me\" {\n  source = \"./\"\n}\n");
   const LintRun run = lint_repo(scratch);
@@ -21,7 +21,7 @@ TEST(ModuleDepthTest, TerraformModuleCallingItsOwnFolderIsReported) {
 }
 
 TEST(ModuleDepthTest, TerraformModulesCallingEachOtherAreReported) {
-  Scratch scratch("tfpair");
+  Scratch scratch;
   scratch.write_good_siblings();
   scratch.write("repo/pair/main.tf", "module \"a\" {\n  source = \"../a\"\n}\n");
   scratch.write("repo/a/main.tf", "module \"b\" {\n  source = \"../b\"\n}\n");
@@ -33,7 +33,7 @@ TEST(ModuleDepthTest, TerraformModulesCallingEachOtherAreReported) {
 }
 
 TEST(ModuleDepthTest, TerraformModuleChainDeeperThanTheLimitIsCut) {
-  Scratch scratch("tfchain");
+  Scratch scratch;
   scratch.write_good_siblings();
   for (int i = 0; i < 40; ++i) {
     scratch.write("repo/chain/m" + std::to_string(i) + "/main.tf",
@@ -56,7 +56,7 @@ std::string arm_linking(const std::string& relative) {
 }
 
 TEST(ModuleDepthTest, ArmLinkedTemplatesLinkingInALoopAreReported) {
-  Scratch scratch("armloop");
+  Scratch scratch;
   scratch.write_good_siblings();
   scratch.write("repo/loop/a.json", arm_linking("b.json"));
   scratch.write("repo/loop/b.json", arm_linking("a.json"));
@@ -68,7 +68,7 @@ TEST(ModuleDepthTest, ArmLinkedTemplatesLinkingInALoopAreReported) {
 }
 
 TEST(ModuleDepthTest, ArmNestedDeploymentsDeeperThanTheLimitAreCut) {
-  Scratch scratch("armdeep");
+  Scratch scratch;
   scratch.write_good_siblings();
   std::string inner =
       R"({"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "contentVersion": "1.0.0.0", "resources": []})";
@@ -86,7 +86,7 @@ TEST(ModuleDepthTest, ArmNestedDeploymentsDeeperThanTheLimitAreCut) {
 }
 
 TEST(ModuleDepthTest, BicepModulesIncludingEachOtherAreReported) {
-  Scratch scratch("bicepcycle");
+  Scratch scratch;
   scratch.write_good_siblings();
   scratch.write("repo/cycle/a.bicep", "module b './b.bicep' = {\n  name: 'b'\n}\n");
   scratch.write("repo/cycle/b.bicep", "module a './a.bicep' = {\n  name: 'a'\n}\n");
@@ -103,7 +103,7 @@ TEST(ModuleDepthTest, BicepModulesIncludingEachOtherAreReported) {
 }
 
 TEST(ModuleDepthTest, BicepModuleChainDeeperThanTheLimitIsCut) {
-  Scratch scratch("bicepchain");
+  Scratch scratch;
   scratch.write_good_siblings();
   for (int i = 0; i < 40; ++i) {
     scratch.write("repo/chain/m" + std::to_string(i) + ".bicep",

@@ -24,7 +24,7 @@ std::string repeat(std::string_view piece, int times) {
 // `companion` is another file the construct needs (path, text).
 void expect_refused_alone(const std::string& file, const std::string& text,
                           std::pair<std::string, std::string> companion = {}) {
-  Scratch scratch("nesting");
+  Scratch scratch;
   scratch.write_good_siblings();
   scratch.write("repo/" + file, text);
   if (!companion.first.empty()) scratch.write("repo/" + companion.first, companion.second);

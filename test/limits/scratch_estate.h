@@ -2,12 +2,10 @@
 #pragma once
 
 #include <gtest/gtest.h>
-#include <stdlib.h>
 
 #include <filesystem>
 #include <fstream>
 #include <memory>
-#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,6 +14,7 @@
 #include "policy/evaluate.h"
 #include "policy/finding.h"
 #include "policy/policy_set.h"
+#include "support/run_ztlint.h"
 
 namespace ztlint::testing {
 
@@ -61,34 +60,20 @@ inline constexpr std::string_view kGoodArm = R"({
 inline constexpr std::string_view kArmHead =
     R"({"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "contentVersion": "1.0.0.0", )";
 
-// A folder under the system's temporary folder: `base()/repo` is a repository (it holds
-// `.git`), `base()/outside` lies beside it. Removed when the test ends.
+// A scratch folder (removed when the test ends) laid out for confinement: `base()/repo`
+// is a repository (it holds `.git`), `base()/outside` lies beside it.
 class Scratch {
  public:
-  explicit Scratch(const std::string& name, bool repository = true) {
-    // A fresh folder per test process: ctest runs tests of one fixture in parallel.
-    std::string pattern =
-        (std::filesystem::temp_directory_path() / ("ztlint_" + name + "_XXXXXX")).string();
-    if (::mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
-    base_ = pattern;
+  explicit Scratch(bool repository = true) {
     std::filesystem::create_directories(repo() / (repository ? ".git" : ""));
-    std::filesystem::create_directories(base_ / "outside");
+    std::filesystem::create_directories(base() / "outside");
   }
-  ~Scratch() {
-    std::error_code ec;
-    std::filesystem::remove_all(base_, ec);
-  }
-  Scratch(const Scratch&) = delete;
-  Scratch& operator=(const Scratch&) = delete;
 
-  std::filesystem::path base() const { return base_; }
-  std::filesystem::path repo() const { return base_ / "repo"; }
+  std::filesystem::path base() const { return dir_.path(); }
+  std::filesystem::path repo() const { return base() / "repo"; }
   // Writes `text` to `relative` (under base()), creating folders; returns the path.
   std::filesystem::path write(const std::string& relative, std::string_view text) const {
-    const std::filesystem::path path = base_ / relative;
-    std::filesystem::create_directories(path.parent_path());
-    std::ofstream(path, std::ios::binary) << text;
-    return path;
+    return dir_.write(relative, std::string(text));
   }
   // The three good siblings, in repo/good (Terraform), repo/good.bicep and repo/good.json.
   void write_good_siblings() const {
@@ -98,7 +83,7 @@ class Scratch {
   }
 
  private:
-  std::filesystem::path base_;
+  ScratchDir dir_;  // a fresh folder per test process: ctest runs a fixture's tests in parallel
 };
 
 // One lint run: the estate and the built-in policies' findings.

@@ -35,7 +35,7 @@ void write_one_line(const std::filesystem::path& path, std::string_view head, ch
 }
 
 TEST(SizeLimitTest, AHundredMegabyteSingleLineFileIsRefusedWithAnIoError) {
-  Scratch scratch("hugefile");
+  Scratch scratch;
   scratch.write_good_siblings();
   std::filesystem::create_directories(scratch.repo() / "huge");
   write_one_line(scratch.repo() / "huge" / "main.tf", "locals { x = \"", 'a', 100u << 20, "\" }\n");
@@ -55,7 +55,7 @@ TEST(SizeLimitTest, AHundredMegabyteSingleLineFileIsRefusedWithAnIoError) {
 }
 
 TEST(SizeLimitTest, AnEndlessDeviceGivenAsAnInputIsCutAtTheLimit) {
-  Scratch scratch("device");
+  Scratch scratch;
   scratch.write_good_siblings();
   estate::LoadOptions options;
   options.paths = {(scratch.repo() / "good").string()};
@@ -72,7 +72,7 @@ TEST(SizeLimitTest, AnEndlessDeviceGivenAsAnInputIsCutAtTheLimit) {
 }
 
 TEST(SizeLimitTest, ALongSingleLineFileUnderTheLimitIsReadInLinearTime) {
-  Scratch scratch("longline");
+  Scratch scratch;
   scratch.write_good_siblings();
   // 24 MB on one line in Bicep and ARM, 3 MB in Terraform (whose own limit is 4 MiB).
   std::filesystem::create_directories(scratch.repo() / "long");
@@ -88,7 +88,7 @@ TEST(SizeLimitTest, ALongSingleLineFileUnderTheLimitIsReadInLinearTime) {
 }
 
 TEST(SizeLimitTest, TerraformFileAboveItsOwnLimitIsRefusedWithAnIoError) {
-  Scratch scratch("hugetf");
+  Scratch scratch;
   scratch.write_good_siblings();
   std::filesystem::create_directories(scratch.repo() / "huge");
   write_one_line(scratch.repo() / "huge" / "main.tf", "locals { x = \"", 'a', 8u << 20, "\" }\n");
@@ -102,7 +102,7 @@ TEST(SizeLimitTest, TerraformFileAboveItsOwnLimitIsRefusedWithAnIoError) {
 }
 
 TEST(SizeLimitTest, TerraformFunctionsBuildingHugeStringsAreRefusedAtTheCall) {
-  Scratch scratch("tfstrings");
+  Scratch scratch;
   scratch.write_good_siblings();
   scratch.write("repo/strings/main.tf", R"(locals {
   padded   = format("%999999999999s", "x")
@@ -128,7 +128,7 @@ resource "azurerm_resource_group" "r" {
 }
 
 TEST(SizeLimitTest, ArmFunctionsBuildingHugeStringsAreRefused) {
-  Scratch scratch("armstrings");
+  Scratch scratch;
   scratch.write_good_siblings();
   std::string variables = "\"v0\": \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"";
   for (int i = 1; i <= 40; ++i) {
@@ -151,7 +151,7 @@ TEST(SizeLimitTest, ArmFunctionsBuildingHugeStringsAreRefused) {
 }
 
 TEST(SizeLimitTest, BicepFunctionsBuildingHugeStringsAreRefused) {
-  Scratch scratch("bicepstrings");
+  Scratch scratch;
   scratch.write_good_siblings();
   std::string text = "var v0 = 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa'\n";
   for (int i = 1; i <= 40; ++i) {

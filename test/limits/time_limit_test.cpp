@@ -34,7 +34,7 @@ class TimeLimitTest : public ::testing::Test {
 };
 
 TEST_F(TimeLimitTest, TerraformBillionStepForExpressionStops) {
-  Scratch scratch("tfslow");
+  Scratch scratch;
   scratch.write_good_siblings();
   scratch.write("repo/slow/main.tf", R"(locals {
   cube = length([for a in range(1000) : length([for b in range(1000) :
@@ -49,7 +49,7 @@ resource "azurerm_resource_group" "r" {
 }
 
 TEST_F(TimeLimitTest, BicepFunctionCallingItselfTwiceStops) {
-  Scratch scratch("bicepslow");
+  Scratch scratch;
   scratch.write_good_siblings();
   scratch.write("repo/slow.bicep",
                 "func f(n int) int => n == 0 ? 0 : f(n - 1) + f(n - 1)\n"
@@ -59,7 +59,7 @@ TEST_F(TimeLimitTest, BicepFunctionCallingItselfTwiceStops) {
 }
 
 TEST_F(TimeLimitTest, ArmNestedPropertyCopiesStop) {
-  Scratch scratch("armslow");
+  Scratch scratch;
   scratch.write_good_siblings();
   scratch.write("repo/slow.json", std::string(kArmHead) + R"("variables": {"copy": [
     {"name": "a", "count": 800, "input": {"copy": [
