@@ -49,18 +49,18 @@ bool names_deployment_schema(const source::SourceSet& sources, const source::Dia
          head.find("deploymentParameters") != std::string_view::npos;
 }
 
-// Reads `path`, or takes its kept text when the file is unchanged since it was kept.
+// Reads `path`, or shares the kept file when it is unchanged since it was kept.
 std::optional<source::FileId> load_file(source::SourceSet& sources, const std::string& path,
                                         FileTextCache* texts, source::Diagnostic& error) {
   if (texts == nullptr) return sources.load(path, &error);
   const std::optional<FileTextCache::Stamp> stamp = FileTextCache::stamp_of(path);
   if (stamp) {
-    if (std::optional<std::string> text = texts->find(path, *stamp)) {
-      return sources.add_checked(path, std::move(*text), &error);
+    if (std::shared_ptr<const source::SourceFile> file = texts->find(path, *stamp)) {
+      return sources.add_shared(std::move(file));
     }
   }
   std::optional<source::FileId> id = sources.load(path, &error);
-  if (id && stamp) texts->keep(path, *stamp, std::string(sources.file(*id).text()));
+  if (id && stamp) texts->keep(path, *stamp, sources.shared(*id));
   return id;
 }
 

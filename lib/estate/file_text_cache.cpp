@@ -12,16 +12,18 @@ std::optional<FileTextCache::Stamp> FileTextCache::stamp_of(const std::string& p
       static_cast<long long>(status.st_mtim.tv_sec) * 1'000'000'000LL + status.st_mtim.tv_nsec};
 }
 
-std::optional<std::string> FileTextCache::find(const std::string& path, const Stamp& stamp) const {
+std::shared_ptr<const source::SourceFile> FileTextCache::find(const std::string& path,
+                                                              const Stamp& stamp) const {
   std::lock_guard lock(mutex_);
   const auto it = entries_.find(path);
-  if (it == entries_.end() || !(it->second.stamp == stamp)) return std::nullopt;
-  return it->second.text;
+  if (it == entries_.end() || !(it->second.stamp == stamp)) return nullptr;
+  return it->second.file;
 }
 
-void FileTextCache::keep(const std::string& path, const Stamp& stamp, std::string text) {
+void FileTextCache::keep(const std::string& path, const Stamp& stamp,
+                         std::shared_ptr<const source::SourceFile> file) {
   std::lock_guard lock(mutex_);
-  entries_[path] = Entry{stamp, std::move(text)};
+  entries_[path] = Entry{stamp, std::move(file)};
 }
 
 }  // namespace ztlint::estate

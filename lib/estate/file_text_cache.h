@@ -1,14 +1,17 @@
-// File texts kept from one run to the next, so the language server does not read every
-// workspace file from disk on every keystroke. A file is read again when its size,
+// Files kept from one run to the next, so the language server does not read, check and
+// index every workspace file on every keystroke. A file is read again when its size,
 // modification time or inode differ from when it was kept.
 #pragma once
 
 #include <sys/types.h>
 
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
+
+#include "source/source_file.h"
 
 namespace ztlint::estate {
 
@@ -24,16 +27,17 @@ class FileTextCache {
   // The file's stamp now; nullopt when it is not a regular file.
   static std::optional<Stamp> stamp_of(const std::string& path);
 
-  // The kept text of `path` when it was kept under `stamp`; nullopt otherwise.
-  std::optional<std::string> find(const std::string& path, const Stamp& stamp) const;
-  // Keeps `text` as what `path` held under `stamp`, taken before reading it: a file
+  // The kept file `path` when it was kept under `stamp`; null otherwise.
+  std::shared_ptr<const source::SourceFile> find(const std::string& path, const Stamp& stamp) const;
+  // Keeps `file` as what `path` held under `stamp`, taken before reading it: a file
   // written while it was read then has a newer stamp and is read again next time.
-  void keep(const std::string& path, const Stamp& stamp, std::string text);
+  void keep(const std::string& path, const Stamp& stamp,
+            std::shared_ptr<const source::SourceFile> file);
 
  private:
   struct Entry {
     Stamp stamp;
-    std::string text;
+    std::shared_ptr<const source::SourceFile> file;
   };
   mutable std::mutex mutex_;
   std::map<std::string, Entry> entries_;

@@ -19,10 +19,14 @@ std::size_t utf8_sequence_length(std::string_view text, std::size_t i) {
   std::size_t length = 0;
   std::uint32_t min_code_point = 0;
   if (byte < 0x80) return 1;
-  if ((byte & 0xE0) == 0xC0) length = 2, min_code_point = 0x80;
-  else if ((byte & 0xF0) == 0xE0) length = 3, min_code_point = 0x800;
-  else if ((byte & 0xF8) == 0xF0) length = 4, min_code_point = 0x10000;
-  else return 0;
+  if ((byte & 0xE0) == 0xC0)
+    length = 2, min_code_point = 0x80;
+  else if ((byte & 0xF0) == 0xE0)
+    length = 3, min_code_point = 0x800;
+  else if ((byte & 0xF8) == 0xF0)
+    length = 4, min_code_point = 0x10000;
+  else
+    return 0;
   if (i + length > text.size()) return 0;
   std::uint32_t code_point = byte & (0x7F >> length);
   for (std::size_t k = 1; k < length; ++k) {
@@ -104,12 +108,20 @@ std::optional<FileId> SourceSet::add_checked(std::string path, std::string text,
 }
 
 FileId SourceSet::add(std::string path, std::string text) {
-  auto file = std::make_unique<SourceFile>(path, std::move(text));
+  return add_shared(std::make_shared<const SourceFile>(std::move(path), std::move(text)));
+}
+
+FileId SourceSet::add_shared(std::shared_ptr<const SourceFile> file) {
   std::lock_guard lock(mutex_);
   const auto id = static_cast<FileId>(files_.size());
+  by_path_[file->path()] = id;
   files_.push_back(std::move(file));
-  by_path_[path] = id;
   return id;
+}
+
+std::shared_ptr<const SourceFile> SourceSet::shared(FileId id) const {
+  std::lock_guard lock(mutex_);
+  return files_.at(id);
 }
 
 const SourceFile& SourceSet::file(FileId id) const {

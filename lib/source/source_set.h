@@ -27,15 +27,19 @@ class SourceSet {
   // Like add, but checks the text as load does (size, NUL bytes, UTF-8): on failure the text
   // is kept for positions (unless too large), `error` explains, and nullopt is returned.
   std::optional<FileId> add_checked(std::string path, std::string text, Diagnostic* error);
-
+  // Adds a file that another set read and checked: shared, neither copied nor checked again.
+  FileId add_shared(std::shared_ptr<const SourceFile> file);
   const SourceFile& file(FileId id) const;
+  // The file, to share with another set.
+  std::shared_ptr<const SourceFile> shared(FileId id) const;
+
   std::size_t size() const;
   // The id of a path loaded before, if any.
   std::optional<FileId> find(const std::string& path) const;
 
  private:
   mutable std::mutex mutex_;
-  std::deque<std::unique_ptr<SourceFile>> files_;
+  std::deque<std::shared_ptr<const SourceFile>> files_;
   std::map<std::string, FileId> by_path_;
 };
 

@@ -30,8 +30,11 @@ TEST(FileTextCacheTest, AnUnchangedFileIsTakenFromTheCacheAndAChangedOneReadAgai
   // is not read again.
   const auto stamp = FileTextCache::stamp_of(path);
   ASSERT_TRUE(stamp.has_value());
-  ASSERT_EQ(texts.find(path, *stamp), "variable \"a\" {}\n");
-  texts.keep(path, *stamp, "variable \"kept\" {}\n");
+  const auto kept = texts.find(path, *stamp);
+  ASSERT_NE(kept, nullptr);
+  ASSERT_EQ(kept->text(), "variable \"a\" {}\n");
+  texts.keep(path, *stamp,
+             std::make_shared<const source::SourceFile>(path, "variable \"kept\" {}\n"));
   EXPECT_EQ(text_read(path, texts), "variable \"kept\" {}\n");
 
   // Another size (and time) is another version: read from disk.
