@@ -321,10 +321,10 @@ std::string format_message(const std::string& pattern, const graph::Resource& re
   std::string out;
   out.reserve(pattern.size() + 32);
   for (std::size_t i = 0; i < pattern.size(); ++i) {
-    if (pattern[i] != '{') {
-      out += pattern[i];
-      continue;
-    }
+    const std::size_t open = std::min(pattern.find('{', i), pattern.size());
+    out.append(pattern, i, open - i);
+    i = open;
+    if (i == pattern.size()) break;
     const auto close = pattern.find('}', i);
     if (close == std::string::npos) {
       out += pattern.substr(i);
@@ -444,8 +444,9 @@ auto finding_key(const Finding& f) {
   return std::tie(f.rule_id, f.resource_address, f.span.file, f.span.range.begin, f.span.range.end);
 }
 
-std::vector<Finding> run(const graph::ResourceGraph& graph, const PolicySet& policies,
-                         const EvaluationOptions& options) {
+// Every policy's findings, by policy; each policy's findings once per resource and place.
+std::vector<std::vector<Finding>> run(const graph::ResourceGraph& graph, const PolicySet& policies,
+                                      const EvaluationOptions& options) {
   if (!graph.linked()) return {};
   std::optional<timing::ScopedStage> stage(timing::Stage::kAnalyse);
   const analysis::Analyses analyses = analysis::analyse(graph);
@@ -453,59 +454,76 @@ std::vector<Finding> run(const graph::ResourceGraph& graph, const PolicySet& pol
   timing::ScopedStage evaluating(timing::Stage::kEvaluate);
   const FactContext facts(graph, analyses);
   const Evaluator evaluator(graph, facts);
-  // Policies judge independently over immutable analyses: one per thread at a time, their
-  // findings joined in policy order.
+  // Policies judge independently over immutable analyses: one per thread at a time.
   const std::vector<Policy>& list = policies.policies();
   std::vector<std::vector<Finding>> per_policy(list.size());
   parallel::parallel_for(list.size(), options.jobs, [&](std::size_t i) {
-    evaluate_policy(list[i], graph, evaluator, options, per_policy[i]);
+    std::vector<Finding>& found = per_policy[i];
+    evaluate_policy(list[i], graph, evaluator, options, found);
+    // A resource listed under two of a policy's types is judged once. Findings of different
+    // policies never coincide, so only a policy of several types needs looking at.
+    if (list[i].rule.resource_types.size() < 2 || found.size() < 2) return;
+    std::vector<Finding*> order;
+    for (Finding& finding : found) order.push_back(&finding);
+    std::sort(order.begin(), order.end(),
+              [](const Finding* a, const Finding* b) { return finding_key(*a) < finding_key(*b); });
+    order.erase(std::unique(order.begin(), order.end(),
+                            [](const Finding* a, const Finding* b) {
+                              return finding_key(*a) == finding_key(*b);
+                            }),
+                order.end());
+    found = take_in_order(order);
   });
-  std::vector<Finding*> all;
+  return per_policy;
+}
+
+// All findings in the order `less` gives, each moved once.
+template <typename Less>
+std::vector<Finding> ordered(std::vector<std::vector<Finding>> per_policy, Less less) {
+  std::vector<Finding*> order;
   for (std::vector<Finding>& found : per_policy) {
-    for (Finding& finding : found) all.push_back(&finding);
+    for (Finding& finding : found) order.push_back(&finding);
   }
-  // A resource listed under two of a policy's types is judged once.
-  std::sort(all.begin(), all.end(),
-            [](const Finding* a, const Finding* b) { return finding_key(*a) < finding_key(*b); });
-  all.erase(std::unique(all.begin(), all.end(),
-                        [](const Finding* a, const Finding* b) {
-                          return finding_key(*a) == finding_key(*b);
-                        }),
-            all.end());
-  return take_in_order(all);
+  std::sort(order.begin(), order.end(),
+            [&](const Finding* a, const Finding* b) { return less(*a, *b); });
+  return take_in_order(order);
 }
 
 }  // namespace
 
 std::vector<Finding> evaluate_graph(const graph::ResourceGraph& graph, const PolicySet& policies,
                                     const EvaluationOptions& options) {
-  std::vector<Finding> findings = run(graph, policies, options);
-  std::sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
+  return ordered(run(graph, policies, options), [](const Finding& a, const Finding& b) {
     return std::tie(a.span.file, a.span.range.begin, a.rule_id, a.resource_address) <
            std::tie(b.span.file, b.span.range.begin, b.rule_id, b.resource_address);
   });
-  return findings;
 }
 
 std::vector<Finding> evaluate(const estate::Estate& estate, const PolicySet& policies,
                               const EvaluationOptions& options) {
-  std::vector<Finding> findings = run(estate.graph, policies, options);
-  // Sorted by path through precomputed keys: looking a path up per comparison would lock
-  // the source set n log n times.
-  std::vector<std::string_view> paths(estate.sources.size());
-  for (source::FileId id = 0; id < paths.size(); ++id) paths[id] = estate.sources.file(id).path();
-  auto key = [&](const Finding& f) {
-    const std::string_view path =
-        f.span.valid() && f.span.file < paths.size() ? paths[f.span.file] : std::string_view();
-    return std::make_tuple(path, f.span.range.begin, std::string_view(f.rule_id),
+  // Sorted by path through each file's rank among the paths, worked out once: comparing
+  // paths, or looking them up, per comparison costs more than all the rest of the sort.
+  const source::SourceSet& sources = estate.sources;
+  std::vector<source::FileId> by_path(sources.size());
+  for (source::FileId id = 0; id < by_path.size(); ++id) by_path[id] = id;
+  std::vector<std::string_view> paths(sources.size());
+  for (source::FileId id = 0; id < paths.size(); ++id) paths[id] = sources.file(id).path();
+  std::sort(by_path.begin(), by_path.end(),
+            [&](source::FileId a, source::FileId b) { return paths[a] < paths[b]; });
+  // Files of the same path share a rank, so ties fall to the next key as before.
+  std::vector<std::uint32_t> rank(sources.size());
+  for (std::size_t i = 0; i < by_path.size(); ++i) {
+    rank[by_path[i]] = i > 0 && paths[by_path[i]] == paths[by_path[i - 1]]
+                           ? rank[by_path[i - 1]]
+                           : static_cast<std::uint32_t>(i + 1);
+  }
+  const auto key = [&](const Finding& f) {
+    const std::uint32_t r = f.span.valid() && f.span.file < rank.size() ? rank[f.span.file] : 0;
+    return std::make_tuple(r, f.span.range.begin, std::string_view(f.rule_id),
                            std::string_view(f.resource_address));
   };
-  std::vector<Finding*> order;
-  order.reserve(findings.size());
-  for (Finding& finding : findings) order.push_back(&finding);
-  std::sort(order.begin(), order.end(),
-            [&](const Finding* a, const Finding* b) { return key(*a) < key(*b); });
-  return take_in_order(order);
+  return ordered(run(estate.graph, policies, options),
+                 [&](const Finding& a, const Finding& b) { return key(a) < key(b); });
 }
 
 }  // namespace ztlint::policy
