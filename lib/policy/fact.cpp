@@ -43,15 +43,8 @@ RelatedLocation related(const FactContext& context, ResourceIndex index, std::st
   return RelatedLocation{analysis::resource_span(context.graph, index), std::move(message)};
 }
 
-// The prefixes a subnet declares (addressPrefix and addressPrefixes).
-struct Prefixes {
-  std::vector<analysis::Cidr> cidrs;
-  bool known = true;
-  source::Span span;
-};
-
-Prefixes subnet_prefixes(const graph::Resource& subnet) {
-  Prefixes out;
+SubnetPrefixes read_subnet_prefixes(const graph::Resource& subnet) {
+  SubnetPrefixes out;
   for (std::string_view path : {"properties.addressPrefix", "properties.addressPrefixes"}) {
     const analysis::Lookup found = analysis::lookup(subnet, path);
     if (found.unknown) out.known = false;
@@ -113,7 +106,7 @@ FactResult subnet_prefix_outside_vnet(const FactContext& context, ResourceIndex 
   const analysis::VnetInfo* vnet =
       vnet_index ? context.analyses.topology.vnet(*vnet_index) : nullptr;
   if (!vnet || context.graph.resource(vnet->index).reference_only) return answer(Tri::kUnknown);
-  const Prefixes prefixes = subnet_prefixes(context.graph.resource(subnet));
+  const SubnetPrefixes& prefixes = context.prefixes_of(subnet);
   FactResult result;
   result.span = prefixes.span;
   for (const analysis::Cidr& cidr : prefixes.cidrs) {
@@ -143,13 +136,13 @@ FactResult subnet_overlaps_sibling(const FactContext& context, ResourceIndex sub
   const analysis::VnetInfo* vnet =
       vnet_index ? context.analyses.topology.vnet(*vnet_index) : nullptr;
   if (!vnet) return answer(Tri::kUnknown);
-  const Prefixes mine = subnet_prefixes(context.graph.resource(subnet));
+  const SubnetPrefixes& mine = context.prefixes_of(subnet);
   FactResult result;
   result.span = mine.span;
   bool unknown = !mine.known;
   for (ResourceIndex sibling : vnet->subnets) {
     if (sibling >= subnet) continue;
-    const Prefixes theirs = subnet_prefixes(context.graph.resource(sibling));
+    const SubnetPrefixes& theirs = context.prefixes_of(sibling);
     if (!theirs.known) unknown = true;
     for (const auto& a : mine.cidrs) {
       for (const auto& b : theirs.cidrs) {
@@ -876,6 +869,16 @@ FactContext::FactContext(const graph::ResourceGraph& graph_in,
       virtual_machines.push_back(index);
     }
   }
+  for (ResourceIndex index : graph.of_type(types::kSubnet)) {
+    subnet_prefixes.emplace(index, read_subnet_prefixes(graph.resource(index)));
+  }
+}
+
+const SubnetPrefixes& FactContext::prefixes_of(ResourceIndex subnet) const {
+  // Every subnet of the graph is read in the constructor; anything else declares none.
+  static const SubnetPrefixes kNone{{}, false, {}};
+  const auto it = subnet_prefixes.find(subnet);
+  return it != subnet_prefixes.end() ? it->second : kNone;
 }
 
 std::span<const FactDefinition> fact_table() {

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "analysis/analyses.h"
+#include "analysis/cidr.h"
 #include "analysis/port_set.h"
 #include "graph/resource_graph.h"
 #include "policy/finding.h"
@@ -18,6 +19,13 @@
 namespace ztlint::policy {
 
 // What facts read: the graph, its analyses, and a few estate-wide indexes built once.
+// The prefixes a subnet declares (addressPrefix and addressPrefixes).
+struct SubnetPrefixes {
+  std::vector<analysis::Cidr> cidrs;
+  bool known = true;  // false when one of them is unknown or not a CIDR
+  source::Span span;  // the first one written
+};
+
 struct FactContext {
   FactContext(const graph::ResourceGraph& graph, const analysis::Analyses& analyses);
 
@@ -29,6 +37,10 @@ struct FactContext {
   bool flow_logs_unknown = false;
   std::vector<graph::ResourceIndex> bastions;
   std::vector<graph::ResourceIndex> virtual_machines;  // declared VMs, in graph order
+  // Every subnet's prefixes, read once: overlap checks compare each subnet with each sibling.
+  std::unordered_map<graph::ResourceIndex, SubnetPrefixes> subnet_prefixes;
+
+  const SubnetPrefixes& prefixes_of(graph::ResourceIndex subnet) const;
 };
 
 // A fact's answer about one resource.
