@@ -27,9 +27,15 @@ std::string to_lower(std::string_view text) {
   return out;
 }
 
-Value Value::null(source::Span span) { return Value(Kind::kNull, std::monostate{}, span); }
-Value Value::boolean(bool value, source::Span span) { return Value(Kind::kBool, value, span); }
-Value Value::number(double value, source::Span span) { return Value(Kind::kNumber, value, span); }
+Value Value::null(source::Span span) {
+  return Value(Kind::kNull, std::monostate{}, span);
+}
+Value Value::boolean(bool value, source::Span span) {
+  return Value(Kind::kBool, value, span);
+}
+Value Value::number(double value, source::Span span) {
+  return Value(Kind::kNumber, value, span);
+}
 Value Value::string(std::string value, source::Span span) {
   return Value(Kind::kString, std::move(value), span);
 }
@@ -40,11 +46,13 @@ Value Value::map(Map entries, source::Span span) {
   return Value(Kind::kMap, std::make_shared<const Map>(std::move(entries)), span);
 }
 Value Value::unknown(std::string reason, source::Span span) {
-  return Value(Kind::kUnknown, std::make_shared<const Unknown>(Unknown{std::move(reason), {}}), span);
+  return Value(Kind::kUnknown, std::make_shared<const Unknown>(Unknown{std::move(reason), {}}),
+               span);
 }
 Value Value::symbolic(std::string reason, std::string symbol, source::Span span) {
   return Value(Kind::kUnknown,
-               std::make_shared<const Unknown>(Unknown{std::move(reason), std::move(symbol)}), span);
+               std::make_shared<const Unknown>(Unknown{std::move(reason), std::move(symbol)}),
+               span);
 }
 std::string Value::identity_key() const {
   if (is_string()) return to_lower(as_string());
@@ -166,8 +174,8 @@ const Value* Value::find_path(std::string_view dotted) const {
 Value Value::with_path(std::span<const std::string> path, Value value) const {
   if (path.empty()) return value;
   // An index into an existing list replaces that item, keeping the list a list.
-  if (std::size_t index = 0; is_list() && parse_index(path.front(), &index) &&
-                             index < as_list().size()) {
+  if (std::size_t index = 0;
+      is_list() && parse_index(path.front(), &index) && index < as_list().size()) {
     List items = as_list();
     items[index] = items[index].with_path(path.subspan(1), std::move(value));
     return Value::list(std::move(items), span_);
@@ -232,6 +240,10 @@ std::string Value::to_display() const {
       return to_json_for_display(*this).dump(-1, ' ', false,
                                              nlohmann::json::error_handler_t::replace);
   }
+}
+
+bool Value::is_copy_of(const Value& other) const {
+  return kind_ == other.kind_ && span_ == other.span_ && data_ == other.data_;
 }
 
 bool operator==(const Value& a, const Value& b) {

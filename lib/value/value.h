@@ -110,6 +110,11 @@ class Value {
   // Unknown "\x01" + its symbol; empty when the value identifies nothing.
   std::string identity_key() const;
 
+  // Whether this is a copy of `other`: the same kind and span, and the same stored list,
+  // map, Unknown or Ref (or equal scalars). Values are immutable, so copies hold the same
+  // content, spans included; false does not mean the contents differ.
+  bool is_copy_of(const Value& other) const;
+
   // Structural equality of content (spans ignored; map keys case-insensitive).
   friend bool operator==(const Value& a, const Value& b);
 

@@ -41,6 +41,19 @@ TEST(ValueTest, AssigningAValueFromInsideItselfKeepsTheInnerValue) {
   EXPECT_EQ(same.as_string(), "kept");
 }
 
+TEST(ValueTest, ACopyIsRecognisedWithoutComparingItsContent) {
+  const source::Span at{0, {3, 9}};
+  const Value original = Value::map({{"name", Value::string("a")}}, at);
+  const Value copy = original;
+  EXPECT_TRUE(copy.is_copy_of(original));
+  const Value rebuilt = Value::map({{"name", Value::string("a")}}, at);
+  EXPECT_TRUE(rebuilt == original);
+  EXPECT_FALSE(rebuilt.is_copy_of(original)) << "equal content, other storage";
+  EXPECT_FALSE(original.with_span({0, {4, 9}}).is_copy_of(original)) << "written elsewhere";
+  EXPECT_TRUE(Value::string("x", at).is_copy_of(Value::string("x", at)));
+  EXPECT_FALSE(Value::string("x", at).is_copy_of(Value::string("y", at)));
+}
+
 TEST(ValueTest, UnknownsAreEqualOnlyWithTheSameSymbol) {
   EXPECT_FALSE(Value::unknown("var.x") == Value::unknown("var.x"));
   EXPECT_TRUE(Value::symbolic("rg", "uniqueString(resourceGroup().id)") ==
