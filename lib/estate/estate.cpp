@@ -116,6 +116,7 @@ std::unique_ptr<Estate> load_estate(const LoadOptions& options) {
   terraform::ParsedFiles parsed = parse_terraform(estate->sources, terraform_inputs, options);
   terraform_inputs.parsed = &parsed;
   terraform_inputs.jobs = options.jobs;
+  terraform_inputs.evaluation_cache = options.evaluations;
 
   stage.emplace(Stage::kLower);
   graph::Fragment fragment;

@@ -12,6 +12,10 @@
 #include "source/diagnostic.h"
 #include "source/source_set.h"
 
+namespace ztlint::terraform {
+struct EvaluationCache;
+}
+
 namespace ztlint::estate {
 
 struct LoadOptions {
@@ -29,6 +33,8 @@ struct LoadOptions {
   class SyntaxCache* cache = nullptr;
   // Texts of unchanged files kept between runs (the language server's); null: read all.
   class FileTextCache* texts = nullptr;
+  // Terraform evaluations kept between runs (the language server's); null: evaluate all.
+  terraform::EvaluationCache* evaluations = nullptr;
 };
 
 // One input file as the JSON contract's `files` lists it.

@@ -334,6 +334,7 @@ void Server::work() {
     options.load.paths = roots_;
     options.load.cache = &syntax_cache_;
     options.load.texts = &file_texts_;
+    options.load.evaluations = &evaluations_;
     std::map<std::string, int> versions;
     std::map<std::string, std::string> uris;
     for (const auto& [path, document] : documents_.documents()) {

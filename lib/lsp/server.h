@@ -21,6 +21,7 @@
 #include "lsp/json_rpc.h"
 #include "lsp/snapshot.h"
 #include "parallel/background_release.h"
+#include "terraform/evaluation_cache.h"
 
 namespace ztlint::lsp {
 
@@ -103,7 +104,8 @@ class Server {
 
   // Parses of unchanged files, reused by the next lint (the worker's alone).
   estate::SyntaxCache syntax_cache_;
-  estate::FileTextCache file_texts_;  // texts of unchanged files on disk, likewise
+  estate::FileTextCache file_texts_;        // texts of unchanged files on disk, likewise
+  terraform::EvaluationCache evaluations_;  // evaluations of unchanged blocks, likewise
   std::shared_ptr<const Snapshot> snapshot_;
   std::map<std::string, std::shared_ptr<const Json>> published_;  // path -> last sent
   std::map<std::string, int> published_versions_;  // open document -> version last published

@@ -15,12 +15,12 @@
 
 #include "source/confinement.h"
 #include "source/limits.h"
+#include "terraform/evaluation_cache.h"
 #include "terraform/function_library.h"
 #include "terraform/hcl_parser.h"
 #include "terraform/syntax_tree.h"
 
 namespace ztlint::terraform {
-
 namespace {
 
 namespace fs = std::filesystem;
@@ -118,11 +118,12 @@ struct ModuleDecl {
   std::string dir;
   std::vector<source::FileId> files;
   std::vector<std::shared_ptr<const ParsedFile>> parsed;  // owns what the maps point into
-  std::map<std::string, const Block*> variables;
-  std::map<std::string, const Attribute*> locals;
+  // Transparent, so a cached evaluation's key finds its declaration without a copy.
+  std::map<std::string, const Block*, std::less<>> variables;
+  std::map<std::string, const Attribute*, std::less<>> locals;
   std::map<std::string, const Block*> outputs;
   std::vector<std::pair<std::string, const Block*>> resources;  // "type.name" / "data.type.name"
-  std::map<std::string, const Block*> resource_index;
+  std::map<std::string, const Block*, std::less<>> resource_index;
   std::vector<std::pair<std::string, const Block*>> calls;
   std::map<std::string, const Block*> call_index;
   int azurerm_major = 0;
@@ -219,6 +220,11 @@ class Evaluator {
 
   Evaluation run(const Inputs& inputs) {
     inputs_ = &inputs;
+    cache_ = inputs.evaluation_cache;
+    if (cache_ != nullptr) {
+      run_ = ++cache_->runs;
+      cache_->reused = cache_->evaluated = 0;
+    }
     for (source::FileId id : inputs.tf_files) {
       const std::string dir = dir_of(sources_.file(id).path());
       module_for(dir).files.push_back(id);
@@ -292,8 +298,14 @@ class Evaluator {
       root->azurerm_major = root->decl->azurerm_major;
       root->root_dir = dir;
       apply_tfvars(*root, tfvars_by_dir[dir], var_files);
+      begin_memo(*root, tfvars_by_dir[dir], var_files);
       emit(*root);
+      end_memo();
       roots_.push_back(std::move(root));
+    }
+    if (cache_ != nullptr) {  // root modules gone since the last run
+      std::erase_if(cache_->units,
+                    [&](const auto& unit) { return memo_units_seen_.count(unit.first) == 0; });
     }
     return std::move(result_);
   }
@@ -348,10 +360,9 @@ class Evaluator {
         file.line_start(line) + static_cast<std::uint32_t>(file.line_text(line).size());
     diagnostics_.push_back(Diagnostic{
         DiagnosticKind::kSyntax,  // Terraform refuses the module: as invalid as a parse error
-        fmt::format("duplicate {}: already declared at {}:{}:{}; this declaration is ignored",
-                    what, first_file.path(), at.line, at.column),
-        Span{again.span.file,
-             {again.span.range.begin, std::min(line_end, again.span.range.end)}},
+        fmt::format("duplicate {}: already declared at {}:{}:{}; this declaration is ignored", what,
+                    first_file.path(), at.line, at.column),
+        Span{again.span.file, {again.span.range.begin, std::min(line_end, again.span.range.end)}},
         {}});
   }
 
@@ -590,10 +601,20 @@ class Evaluator {
     if (var == inst.decl->variables.end()) {
       return error(fmt::format("reference to undeclared input variable '{}'", name), at);
     }
+    const std::string memo_key = "variable:" + name;
+    const bool memo = memoised(inst, memo_key);
     Slot& slot = inst.inputs[name];
     if (slot.state == State::kDone) return slot.value;
     if (slot.state == State::kBusy) return cycle("var." + name, at);
+    if (memo) {
+      if (const auto cached = reusable(memo_key)) {
+        slot.value = cached->value;
+        slot.state = State::kDone;
+        return slot.value;
+      }
+    }
     slot.state = State::kBusy;
+    if (memo) frames_.emplace_back();
     Value v;
     bool have = false;
     if (inst.parent == nullptr) {
@@ -619,6 +640,13 @@ class Evaluator {
     }
     slot.value = convert_to_type(*var->second, v);
     slot.state = State::kDone;
+    if (memo) {
+      auto entry = finish_frame(var->second->span);
+      if (entry) {
+        entry->value = slot.value;
+        keep(memo_key, std::move(entry));
+      }
+    }
     return slot.value;
   }
 
@@ -627,10 +655,20 @@ class Evaluator {
     if (decl == inst.decl->locals.end()) {
       return error(fmt::format("reference to undeclared local value '{}'", name), at);
     }
+    const std::string memo_key = "local:" + name;
+    const bool memo = memoised(inst, memo_key);
     Slot& slot = inst.locals[name];
     if (slot.state == State::kDone) return slot.value;
     if (slot.state == State::kBusy) return cycle(inst.prefix + "local." + name, decl->second->span);
+    if (memo) {
+      if (const auto cached = reusable(memo_key)) {
+        slot.value = cached->value;
+        slot.state = State::kDone;
+        return slot.value;
+      }
+    }
     slot.state = State::kBusy;
+    if (memo) frames_.emplace_back();
     active_.push_back(inst.prefix + "local." + name);
     Scope scope{&inst, nullptr, {}};
     Value v = eval(*decl->second->expr, scope);
@@ -638,6 +676,13 @@ class Evaluator {
     Slot& done = inst.locals[name];
     done.value = v;
     done.state = State::kDone;
+    if (memo) {
+      auto entry = finish_frame(decl->second->span);
+      if (entry) {
+        entry->value = v;
+        keep(memo_key, std::move(entry));
+      }
+    }
     return v;
   }
 
@@ -673,6 +718,7 @@ class Evaluator {
   // ----- diagnostics
 
   Value error(std::string reason, Span at) {
+    taint();
     ++errors_;
     return Value::unknown(std::move(reason), at);
   }
@@ -683,6 +729,7 @@ class Evaluator {
     auto it = std::find(active_.begin(), active_.end(), what);
     for (; it != active_.end(); ++it) chain += *it + " → ";
     chain += what;
+    taint();
     if (reported_cycles_.insert(what).second) {
       diagnostics_.push_back(Diagnostic{
           DiagnosticKind::kEvaluation, fmt::format("reference cycle: {}", chain), at, {}});
@@ -691,6 +738,7 @@ class Evaluator {
   }
 
   void report(DiagnosticKind kind, std::string message, Span at) {
+    taint();
     diagnostics_.push_back(Diagnostic{kind, std::move(message), at, {}});
   }
 
@@ -726,6 +774,7 @@ class Evaluator {
                        label, source::kMaxInstancesPerUnit),
            where != nullptr ? where->span : Span{});
     unit_instances_ -= out.size() - 1;
+    unit_limit_reached_ = true;
     const Repetition k = *kind;
     *kind = Repetition::kUnknown;
     return unknown_repetition(k);
@@ -843,11 +892,20 @@ class Evaluator {
   ResourceSlot* resource(Instance& inst, const std::string& key, Span at) {
     const auto decl = inst.decl->resource_index.find(key);
     if (decl == inst.decl->resource_index.end()) return nullptr;
+    const std::string memo_key = "resource:" + key;
+    const bool memo = memoised(inst, memo_key);
     ResourceSlot& slot = inst.resources[key];
     if (slot.state == State::kDone) return &slot;
     if (slot.state == State::kBusy) {
       cycle(inst.prefix + key, at);
       return nullptr;
+    }
+    if (memo) {
+      if (const auto cached = reusable(memo_key)) {
+        restore(slot, *cached);
+        return &slot;
+      }
+      frames_.emplace_back();
     }
     slot.state = State::kBusy;
     active_.push_back(inst.prefix + key);
@@ -894,6 +952,16 @@ class Evaluator {
         break;
     }
     done.state = State::kDone;
+    if (memo) {
+      if (auto entry = finish_frame(block.span)) {
+        entry->repetition = static_cast<int>(done.repetition);
+        for (const ResourceInstance& ri : done.instances) {
+          entry->instances.push_back(CachedInstance{ri.address, ri.key, ri.arguments, ri.object});
+        }
+        entry->whole = done.whole;
+        keep(memo_key, std::move(entry));
+      }
+    }
     return &done;
   }
 
@@ -1091,6 +1159,7 @@ class Evaluator {
   Value eval(const Expr& e, const Scope& scope) {
     DepthGuard guard(depth_);
     if (depth_ > kMaxEvaluationDepth) {
+      taint();
       if (!depth_reported_) {
         depth_reported_ = true;
         report(DiagnosticKind::kEvaluation,
@@ -1415,6 +1484,8 @@ class Evaluator {
           std::find(std::begin(kOfflineUnknownFunctions), std::end(kOfflineUnknownFunctions),
                     e.name) != std::end(kOfflineUnknownFunctions);
       check_file_argument(e, args, scope.instance);
+      // Reported once per run: a cached evaluation would not report it again.
+      if (!offline_unknown) taint();
       if (!offline_unknown && reported_functions_.insert(e.name).second) {
         report(DiagnosticKind::kUnsupported,
                fmt::format("function '{}' is not supported; its result is unknown", e.name),
@@ -1451,6 +1522,7 @@ class Evaluator {
             std::end(kFileFunctions)) {
       return;
     }
+    taint();  // the answer depends on the disk
     if (std::string why = source::confinement_violation(unit_root(*inst), args[0].as_string());
         !why.empty()) {
       report(DiagnosticKind::kIo, fmt::format("{}(): {}", e.name, why), e.span);
@@ -1460,6 +1532,7 @@ class Evaluator {
   // file()/templatefile(): only files inside the repository of the root module.
   std::optional<std::string> read_local_file(Instance* inst, const std::string& path,
                                              std::string* why, Span at) {
+    taint();  // the file may change without the module changing
     if (inst == nullptr) {
       *why = "file() outside a module";
       return std::nullopt;
@@ -1514,11 +1587,13 @@ class Evaluator {
   void begin_unit(const Instance& root) {
     deadline_ = source::Deadline();
     unit_instances_ = 0;
+    unit_limit_reached_ = false;
     out_of_time_reported_ = false;
     unit_name_ = root.root_dir;
   }
 
   Value out_of_time(Span at) {
+    taint();
     if (!out_of_time_reported_) {
       out_of_time_reported_ = true;
       report(DiagnosticKind::kEvaluation,
@@ -1653,6 +1728,7 @@ class Evaluator {
 
   Value module_reference(Instance& inst, const std::string& name,
                          std::span<const TraversalStep> steps, const Scope& scope, Span span) {
+    taint();  // module outputs are not cached
     CallSlot* slot = call(inst, name, span);
     if (slot == nullptr) {
       if (inst.decl->call_index.count(name) == 0) {
@@ -1783,6 +1859,150 @@ class Evaluator {
     return current;
   }
 
+  // ----- evaluations kept between runs (terraform/evaluation_cache.h)
+
+  // What one evaluation of a root module's resource, local or variable read, and whether
+  // it stayed clean (see CachedEvaluation).
+  struct Frame {
+    std::vector<std::string> dependencies;
+    bool clean = true;
+  };
+
+  // The root module `root` is about to be evaluated: its cached evaluations of the last
+  // run become candidates for reuse.
+  void begin_memo(Instance& root, const std::vector<source::FileId>& automatic,
+                  const std::vector<source::FileId>& var_files) {
+    if (cache_ == nullptr) return;
+    memo_root_ = &root;
+    const std::string unit_key = root.root_dir + "\n" + root.prefix;
+    memo_units_seen_.insert(unit_key);
+    memo_unit_ = &cache_->units[unit_key];
+    std::string inputs;
+    for (const auto* ids : {&automatic, &var_files}) {
+      for (source::FileId id : *ids) {
+        const source::SourceFile& file = sources_.file(id);
+        inputs += fmt::format("{}\n{}\n{}\n", file.path(), id, file.text());
+      }
+    }
+    memo_inputs_changed_ = inputs != memo_unit_->inputs;
+    memo_unit_->inputs = std::move(inputs);
+    memo_parses_.clear();
+    for (std::size_t i = 0; i < root.decl->files.size(); ++i) {
+      memo_parses_.emplace(root.decl->files[i], root.decl->parsed[i]);
+    }
+  }
+
+  void end_memo() {
+    if (cache_ == nullptr) return;
+    std::erase_if(memo_unit_->evaluations,
+                  [&](const auto& entry) { return entry.second->kept_in != run_; });
+    // A run that reached the instance limit depends on the order of evaluation, which reuse
+    // changes: the next run starts afresh.
+    if (unit_limit_reached_) memo_unit_->evaluations.clear();
+    memo_root_ = nullptr;
+    memo_unit_ = nullptr;
+    frames_.clear();
+  }
+
+  // Whether `key` of `inst` is cached (root modules only); notes that the evaluation under
+  // way reads it.
+  bool memoised(const Instance& inst, const std::string& key) {
+    if (memo_root_ == nullptr || &inst != memo_root_) return false;
+    if (!frames_.empty()) frames_.back().dependencies.push_back(key);
+    return true;
+  }
+
+  // What is evaluated now depends on something that is not cached: nothing under way is
+  // kept.
+  void taint() {
+    for (Frame& frame : frames_) frame.clean = false;
+  }
+
+  // Ends the frame of an evaluation of `declared`; its entry to fill when it stayed clean.
+  std::shared_ptr<CachedEvaluation> finish_frame(Span declared) {
+    Frame frame = std::move(frames_.back());
+    frames_.pop_back();
+    ++cache_->evaluated;
+    if (!frame.clean || !declared.valid()) return nullptr;
+    auto entry = std::make_shared<CachedEvaluation>();
+    entry->declared = declared;
+    entry->text =
+        std::string(sources_.file(declared.file)
+                        .text()
+                        .substr(declared.range.begin, declared.range.end - declared.range.begin));
+    if (auto parse = memo_parses_.find(declared.file); parse != memo_parses_.end()) {
+      entry->parsed = parse->second;
+    }
+    std::sort(frame.dependencies.begin(), frame.dependencies.end());
+    frame.dependencies.erase(std::unique(frame.dependencies.begin(), frame.dependencies.end()),
+                             frame.dependencies.end());
+    entry->dependencies = std::move(frame.dependencies);
+    entry->made_in = entry->kept_in = run_;
+    return entry;
+  }
+
+  void keep(const std::string& key, std::shared_ptr<const CachedEvaluation> entry) {
+    memo_unit_->evaluations[key] = std::move(entry);
+  }
+
+  // Where `key` of the root being evaluated is declared now, if it still is.
+  std::optional<Span> declaration_of(std::string_view key) const {
+    const ModuleDecl& decl = *memo_root_->decl;
+    const std::size_t colon = key.find(':');
+    const std::string_view kind = key.substr(0, colon), name = key.substr(colon + 1);
+    if (kind == "resource") {
+      if (auto it = decl.resource_index.find(name); it != decl.resource_index.end())
+        return it->second->span;
+    } else if (kind == "local") {
+      if (auto it = decl.locals.find(name); it != decl.locals.end()) return it->second->span;
+    } else if (kind == "variable") {
+      if (auto it = decl.variables.find(name); it != decl.variables.end()) return it->second->span;
+    }
+    return std::nullopt;
+  }
+
+  // The last run's evaluation of `key`, when its declaration and everything it read are as
+  // they were; it is then kept for the next run too.
+  std::shared_ptr<const CachedEvaluation> reusable(const std::string& key) {
+    const auto found = memo_unit_->evaluations.find(key);
+    if (found == memo_unit_->evaluations.end()) return nullptr;
+    std::shared_ptr<const CachedEvaluation> cached = found->second;
+    if (cached->made_in == run_) return nullptr;  // evaluated afresh: it changed
+    if (cached->checked_in == run_) return cached->holds ? cached : nullptr;
+    cached->checked_in = run_;  // while it is checked, a cycle back to it does not hold
+    cached->holds = false;
+    const std::optional<Span> now = declaration_of(key);
+    if (!now || !(*now == cached->declared)) return nullptr;
+    const auto parse = memo_parses_.find(now->file);
+    const bool same_parse =
+        parse != memo_parses_.end() && cached->parsed != nullptr && parse->second == cached->parsed;
+    if (!same_parse && sources_.file(now->file).text().substr(
+                           now->range.begin, now->range.end - now->range.begin) != cached->text) {
+      return nullptr;
+    }
+    if (memo_inputs_changed_ && key.starts_with("variable:")) return nullptr;
+    for (const std::string& dependency : cached->dependencies) {
+      if (reusable(dependency) == nullptr) return nullptr;
+    }
+    cached->holds = true;
+    cached->kept_in = run_;
+    ++cache_->reused;
+    return cached;
+  }
+
+  void restore(ResourceSlot& slot, const CachedEvaluation& cached) {
+    slot.repetition = static_cast<Repetition>(cached.repetition);
+    slot.instances.clear();
+    for (const CachedInstance& ci : cached.instances) {
+      slot.instances.push_back(ResourceInstance{ci.address, ci.key, ci.arguments, ci.object});
+    }
+    slot.whole = cached.whole;
+    if (slot.repetition == Repetition::kCount || slot.repetition == Repetition::kForEach) {
+      unit_instances_ += slot.instances.size();
+    }
+    slot.state = State::kDone;
+  }
+
   source::SourceSet& sources_;
   source::Diagnostics& diagnostics_;
   HclParser parser_;
@@ -1803,6 +2023,16 @@ class Evaluator {
   int errors_ = 0;
   int depth_ = 0;
   bool depth_reported_ = false;
+
+  EvaluationCache* cache_ = nullptr;
+  std::uint64_t run_ = 0;            // this run's number in the cache
+  Instance* memo_root_ = nullptr;    // the root module being cached
+  CachedUnit* memo_unit_ = nullptr;  // its cached evaluations
+  bool memo_inputs_changed_ = false;
+  std::set<std::string> memo_units_seen_;
+  std::map<source::FileId, std::shared_ptr<const ParsedFile>> memo_parses_;  // the root's files
+  std::vector<Frame> frames_;
+  bool unit_limit_reached_ = false;
 };
 
 }  // namespace

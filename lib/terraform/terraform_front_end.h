@@ -11,6 +11,8 @@
 
 namespace ztlint::terraform {
 
+struct EvaluationCache;
+
 struct Inputs {
   // Every .tf file of the run. Files of one folder form one module; a folder that another
   // folder of the run calls as a local module is evaluated only through those calls.
@@ -23,6 +25,9 @@ struct Inputs {
   // other file is parsed when it is needed.
   const ParsedFiles* parsed = nullptr;
   unsigned jobs = 0;  // threads for lowering; 0: one per core
+  // Evaluations kept from an earlier run over the same files (the language server's);
+  // null: evaluate everything.
+  EvaluationCache* evaluation_cache = nullptr;
 };
 
 // Parses, evaluates and lowers the modules to ARM-shaped resources. Never throws on user
