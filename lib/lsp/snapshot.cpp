@@ -1,6 +1,9 @@
 #include "lsp/snapshot.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
+#include <unordered_map>
 
 #include "lsp/convert.h"
 #include "suppression/apply_suppressions.h"
@@ -84,27 +87,32 @@ Json Snapshot::finding_diagnostic(const policy::Finding& finding, const Range& r
   return diagnostic;
 }
 
-bool Snapshot::unchanged_since(const Snapshot& previous, const std::string& path) const {
+std::size_t Snapshot::unchanged_prefix(const Snapshot& previous, const std::string& path) const {
   if (auto it = unchanged_.find(path); it != unchanged_.end()) return it->second;
   const auto now = result_.estate->sources.find(path);
   const auto then = previous.result_.estate->sources.find(path);
-  const bool same = now && then &&
-                    result_.estate->sources.file(*now).text() ==
-                        previous.result_.estate->sources.file(*then).text();
-  unchanged_.emplace(path, same);
-  return same;
+  std::size_t prefix = 0;
+  if (now && then) {
+    const std::string_view a = result_.estate->sources.file(*now).text();
+    const std::string_view b = previous.result_.estate->sources.file(*then).text();
+    prefix = a == b ? kWhole
+                    : static_cast<std::size_t>(
+                          std::mismatch(a.begin(), a.end(), b.begin(), b.end()).first - a.begin());
+  }
+  unchanged_.emplace(path, prefix);
+  return prefix;
 }
 
 bool Snapshot::same_as_before(const Snapshot& previous, const policy::Finding& now,
-                              const policy::Finding& then,
+                              const policy::Finding& then, std::size_t stable,
                               const std::function<std::string(const std::string&)>& uri_for,
                               const Json& published) const {
   const source::SourceSet& sources = result_.estate->sources;
   const source::SourceSet& previous_sources = previous.result_.estate->sources;
   if (now.rule_id != then.rule_id || now.severity != then.severity || now.message != then.message ||
       now.span.range.begin != then.span.range.begin || now.span.range.end != then.span.range.end ||
-      now.resource_address != then.resource_address || now.cannot_verify != then.cannot_verify ||
-      now.related.size() != then.related.size()) {
+      now.span.range.end > stable || now.resource_address != then.resource_address ||
+      now.cannot_verify != then.cannot_verify || now.related.size() != then.related.size()) {
     return false;
   }
   std::size_t shown = 0;
@@ -116,7 +124,7 @@ bool Snapshot::same_as_before(const Snapshot& previous, const policy::Finding& n
     const std::string& path = sources.file(a.span.file).path();
     if (path != previous_sources.file(b.span.file).path() ||
         a.span.range.begin != b.span.range.begin || a.span.range.end != b.span.range.end ||
-        !unchanged_since(previous, path)) {
+        a.span.range.end > unchanged_prefix(previous, path)) {
       return false;
     }
     // A document opened or closed since is named by another URI.
@@ -143,40 +151,77 @@ void Snapshot::add_diagnostics(const std::function<std::string(const std::string
       input = std::move(it->second);
       inputs.erase(it);
     }
-    // A file whose text and findings are as they were keeps its diagnostics: after an edit
-    // of one file, the others are not converted again.
-    const std::vector<FileFinding>* before = nullptr;
-    if (previous != nullptr && unchanged_since(*previous, path)) {
-      const auto it = previous->findings_.find(path);
-      if (it != previous->findings_.end() && it->second.size() == findings.size()) {
-        before = &it->second;
-        for (std::size_t i = 0; i < findings.size() && before != nullptr; ++i) {
-          if (!same_as_before(*previous, *findings[i], *(*before)[i].finding, uri_for,
-                              *(*before)[i].diagnostic)) {
-            before = nullptr;
+    // A finding published before, unchanged and where the edits cannot have moved it,
+    // keeps its diagnostic: after an edit, only what changed is converted again.
+    std::vector<const FileFinding*> kept(findings.size(), nullptr);
+    bool kept_in_order = false;  // every finding, in the same order
+    const std::vector<FileFinding>* published_before = nullptr;
+    if (previous != nullptr) {
+      if (const auto then = previous->findings_.find(path); then != previous->findings_.end()) {
+        published_before = &then->second;
+      }
+    }
+    if (published_before != nullptr) {
+      const std::size_t stable = unchanged_prefix(*previous, path);
+      const std::vector<FileFinding>& before = *published_before;
+      kept_in_order = before.size() == findings.size();
+      for (std::size_t i = 0; i < findings.size() && kept_in_order; ++i) {
+        if (same_as_before(*previous, *findings[i], *before[i].finding, stable, uri_for,
+                           *before[i].diagnostic)) {
+          kept[i] = &before[i];
+        } else {
+          kept_in_order = false;
+        }
+      }
+      if (!kept_in_order) {  // findings came or went: match the rest by rule and place
+        std::unordered_multimap<std::string, const FileFinding*> by_key;
+        const auto key = [](const policy::Finding& finding) {
+          return fmt::format("{}\n{}:{}\n{}", finding.rule_id, finding.span.range.begin,
+                             finding.span.range.end, finding.resource_address);
+        };
+        for (const FileFinding& entry : before) by_key.emplace(key(*entry.finding), &entry);
+        for (std::size_t i = 0; i < findings.size(); ++i) {
+          if (kept[i] != nullptr) {
+            const auto [first, last] = by_key.equal_range(key(*kept[i]->finding));
+            for (auto it = first; it != last; ++it) {
+              if (it->second == kept[i]) {
+                by_key.erase(it);
+                break;
+              }
+            }
+            continue;
+          }
+          const auto [first, last] = by_key.equal_range(key(*findings[i]));
+          for (auto it = first; it != last; ++it) {
+            if (same_as_before(*previous, *findings[i], *it->second->finding, stable, uri_for,
+                               *it->second->diagnostic)) {
+              kept[i] = it->second;
+              by_key.erase(it);
+              break;
+            }
           }
         }
       }
     }
     std::vector<Range> ranges(findings.size());
     for (std::size_t i = 0; i < findings.size(); ++i) {
-      ranges[i] = before != nullptr ? (*before)[i].range : converter.range(findings[i]->span);
+      ranges[i] = kept[i] != nullptr ? kept[i]->range : converter.range(findings[i]->span);
     }
     std::shared_ptr<const Json> published;
-    if (before != nullptr) {
+    if (kept_in_order) {
       // With the same input diagnostics too, the previous array is shared, not copied.
-      const auto then = previous->diagnostics_.find(path);
-      if (then != previous->diagnostics_.end() &&
-          then->second->size() == input.size() + findings.size() &&
-          std::equal(input.begin(), input.end(), then->second->begin())) {
-        published = then->second;
+      const auto array = previous->diagnostics_.find(path);
+      if (array != previous->diagnostics_.end() &&
+          array->second->size() == input.size() + findings.size() &&
+          std::equal(input.begin(), input.end(), array->second->begin())) {
+        published = array->second;
       }
     }
     if (published == nullptr) {
       auto array = std::make_shared<Json>(std::move(input));
       for (std::size_t i = 0; i < findings.size(); ++i) {
-        array->push_back(before != nullptr
-                             ? *(*before)[i].diagnostic
+        array->push_back(kept[i] != nullptr
+                             ? *kept[i]->diagnostic
                              : finding_diagnostic(*findings[i], ranges[i], converter, uri_for));
       }
       published = std::move(array);

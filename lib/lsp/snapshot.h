@@ -60,10 +60,14 @@ class Snapshot {
                        std::map<std::string, Json> inputs);
   Json finding_diagnostic(const policy::Finding& finding, const Range& range,
                           SpanConverter& converter, const UriFor& uri_for);
-  // Whether the file's text is the same in `previous` (memoised while building).
-  bool unchanged_since(const Snapshot& previous, const std::string& path) const;
+  // How many bytes at the start of the file are as they were in `previous`: positions that
+  // end there convert as they did. kWhole when the text is the same (memoised while
+  // building).
+  static constexpr std::size_t kWhole = static_cast<std::size_t>(-1);
+  std::size_t unchanged_prefix(const Snapshot& previous, const std::string& path) const;
+  // Whether `now` would be published as `then` was; `stable` is unchanged_prefix of its file.
   bool same_as_before(const Snapshot& previous, const policy::Finding& now,
-                      const policy::Finding& then, const UriFor& uri_for,
+                      const policy::Finding& then, std::size_t stable, const UriFor& uri_for,
                       const Json& published) const;
 
   lint::LintResult result_;
@@ -71,7 +75,7 @@ class Snapshot {
   Diagnostics diagnostics_;
   std::map<std::string, std::vector<FileFinding>> findings_;
   std::map<std::string, const policy::PolicyInfo*> rules_;
-  mutable std::map<std::string, bool> unchanged_;  // only while building
+  mutable std::map<std::string, std::size_t> unchanged_;  // only while building
 };
 
 }  // namespace ztlint::lsp

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "lsp_client.h"
 #include "scratch_workspace.h"
 
@@ -203,6 +205,48 @@ TEST_F(ServerWorkspace, RapidEditsPublishOnlyTheLatestVersion) {
   EXPECT_EQ(last_version, 12);
 }
 
+TEST_F(ServerWorkspace, AfterEditsTheDiagnosticsAreWhatAFreshServerPublishes) {
+  // Diagnostics of unchanged findings are kept across edits: those below an edit, above
+  // it, and inside a finding's range must all end up where a fresh conversion puts them.
+  workspace_.write("main.tf", kSpokeTf);
+  client_.initialize(init_params(workspace_));
+  const std::string uri = workspace_.uri("main.tf");
+  std::string text = kSpokeTf;
+  int version = 1;
+  client_.notify("textDocument/didOpen", open_params(uri, text, version));
+  client_.server().wait_idle();
+  // Positions of ASCII text: its bytes are its UTF-16 code units.
+  const auto position_of = [&](std::size_t offset) {
+    const auto line = std::count(text.begin(), text.begin() + offset, '\n');
+    const std::size_t line_start = offset == 0 ? std::string::npos : text.rfind('\n', offset - 1);
+    return Json{{"line", line},
+                {"character", line_start == std::string::npos ? offset : offset - line_start - 1}};
+  };
+  const auto replace = [&](std::size_t offset, std::size_t removed, const std::string& inserted) {
+    const Json range{{"start", position_of(offset)}, {"end", position_of(offset + removed)}};
+    text.replace(offset, removed, inserted);
+    client_.notify("textDocument/didChange",
+                   {{"textDocument", {{"uri", uri}, {"version", ++version}}},
+                    {"contentChanges", {{{"range", range}, {"text", inserted}}}}});
+    client_.server().wait_idle();
+  };
+  replace(text.size(), 0, "\n# below everything\n");
+  replace(0, 0, "# above everything\n");
+  replace(text.find("snet-app"), 0, "\xC3\xA4");  // two bytes, one UTF-16 unit
+  // A blank line becomes a space: every later line moves up, no byte offset changes.
+  replace(text.find("}\n\nresource \"azurerm_subnet\"") + 1, 1, " ");
+  const Json edited = client_.latest_diagnostics(uri);
+  ASSERT_FALSE(edited.is_null());
+  ASSERT_FALSE(edited["diagnostics"].empty());
+
+  LspClient fresh;
+  fresh.initialize(init_params(workspace_));
+  fresh.notify("textDocument/didOpen", open_params(uri, text, version));
+  const Json expected = fresh.latest_diagnostics(uri);
+  EXPECT_EQ(edited["diagnostics"], expected["diagnostics"]) << edited.dump(1) << "\n"
+                                                            << expected.dump(1);
+}
+
 TEST_F(ServerWorkspace, HoverShowsThePolicyDocumentation) {
   workspace_.write("main.tf", kSpokeTf);
   client_.initialize(init_params(workspace_));
@@ -263,8 +307,9 @@ TEST_F(ServerWorkspace, SuppressActionInsertsTheIgnoreCommentThatSilencesTheFind
   end_of_comment["character"] = static_cast<int>(inserted.size()) - 1;
   client_.notify("textDocument/didChange",
                  {{"textDocument", {{"uri", uri}, {"version", 3}}},
-                  {"contentChanges", {{{"range", {{"start", end_of_comment}, {"end", end_of_comment}}},
-                                       {"text", "legacy subnet, removed in Q3"}}}}});
+                  {"contentChanges",
+                   {{{"range", {{"start", end_of_comment}, {"end", end_of_comment}}},
+                     {"text", "legacy subnet, removed in Q3"}}}}});
   EXPECT_TRUE(with_code(client_.latest_diagnostics(uri), "ZT-NET-001").empty());
   EXPECT_TRUE(with_code(client_.latest_diagnostics(uri), "ZT-IGNORE-001").empty());
 }
