@@ -58,7 +58,6 @@ std::map<std::string, Json> Snapshot::input_diagnostics() const {
 Json Snapshot::finding_diagnostic(const policy::Finding& finding, const Range& range,
                                   SpanConverter& converter,
                                   const std::function<std::string(const std::string&)>& uri_for) {
-  const source::SourceSet& sources = result_.estate->sources;
   Json diagnostic{
       {"range", to_json(range)},
       {"severity", static_cast<int>(to_lsp_severity(finding.severity))},
@@ -76,7 +75,7 @@ Json Snapshot::finding_diagnostic(const policy::Finding& finding, const Range& r
   for (const policy::RelatedLocation& location : finding.related) {
     if (!location.span.valid()) continue;
     related.push_back({{"location",
-                        {{"uri", uri_for(sources.file(location.span.file).path())},
+                        {{"uri", uri_of(location.span.file, uri_for)},
                          {"range", to_json(converter.range(location.span))}}},
                        {"message", location.message}});
   }
@@ -87,32 +86,38 @@ Json Snapshot::finding_diagnostic(const policy::Finding& finding, const Range& r
   return diagnostic;
 }
 
-std::size_t Snapshot::unchanged_prefix(const Snapshot& previous, const std::string& path) const {
-  if (auto it = unchanged_.find(path); it != unchanged_.end()) return it->second;
-  const auto now = result_.estate->sources.find(path);
-  const auto then = previous.result_.estate->sources.find(path);
-  std::size_t prefix = 0;
-  if (now && then) {
-    const std::string_view a = result_.estate->sources.file(*now).text();
+std::size_t Snapshot::unchanged_prefix(const Snapshot& previous, source::FileId id) const {
+  std::optional<std::size_t>& known = file_facts_.at(id).unchanged_prefix;
+  if (known) return *known;
+  const source::SourceFile& now = result_.estate->sources.file(id);
+  const auto then = previous.result_.estate->sources.find(now.path());
+  known = 0;
+  if (then) {
+    const std::string_view a = now.text();
     const std::string_view b = previous.result_.estate->sources.file(*then).text();
-    prefix = a == b ? kWhole
-                    : static_cast<std::size_t>(
-                          std::mismatch(a.begin(), a.end(), b.begin(), b.end()).first - a.begin());
+    known = a == b ? kWhole
+                   : static_cast<std::size_t>(
+                         std::mismatch(a.begin(), a.end(), b.begin(), b.end()).first - a.begin());
   }
-  unchanged_.emplace(path, prefix);
-  return prefix;
+  return *known;
+}
+
+const std::string& Snapshot::uri_of(source::FileId id, const UriFor& uri_for) const {
+  std::optional<std::string>& known = file_facts_.at(id).uri;
+  if (!known) known = uri_for(result_.estate->sources.file(id).path());
+  return *known;
 }
 
 bool Snapshot::same_as_before(const Snapshot& previous, const policy::Finding& now,
-                              const policy::Finding& then, std::size_t stable,
-                              const std::function<std::string(const std::string&)>& uri_for,
+                              const policy::Finding& then, const UriFor& uri_for,
                               const Json& published) const {
   const source::SourceSet& sources = result_.estate->sources;
   const source::SourceSet& previous_sources = previous.result_.estate->sources;
   if (now.rule_id != then.rule_id || now.severity != then.severity || now.message != then.message ||
       now.span.range.begin != then.span.range.begin || now.span.range.end != then.span.range.end ||
-      now.span.range.end > stable || now.resource_address != then.resource_address ||
-      now.cannot_verify != then.cannot_verify || now.related.size() != then.related.size()) {
+      now.span.range.end > unchanged_prefix(previous, now.span.file) ||
+      now.resource_address != then.resource_address || now.cannot_verify != then.cannot_verify ||
+      now.related.size() != then.related.size()) {
     return false;
   }
   std::size_t shown = 0;
@@ -121,14 +126,16 @@ bool Snapshot::same_as_before(const Snapshot& previous, const policy::Finding& n
     const policy::RelatedLocation& b = then.related[i];
     if (a.span.valid() != b.span.valid() || a.message != b.message) return false;
     if (!a.span.valid()) continue;
-    const std::string& path = sources.file(a.span.file).path();
-    if (path != previous_sources.file(b.span.file).path() ||
-        a.span.range.begin != b.span.range.begin || a.span.range.end != b.span.range.end ||
-        a.span.range.end > unchanged_prefix(previous, path)) {
+    if (a.span.range.begin != b.span.range.begin || a.span.range.end != b.span.range.end ||
+        a.span.range.end > unchanged_prefix(previous, a.span.file) ||
+        sources.file(a.span.file).path() != previous_sources.file(b.span.file).path()) {
       return false;
     }
     // A document opened or closed since is named by another URI.
-    if (published["relatedInformation"][shown++]["location"]["uri"] != uri_for(path)) return false;
+    if (published["relatedInformation"][shown++]["location"]["uri"] !=
+        uri_of(a.span.file, uri_for)) {
+      return false;
+    }
   }
   return true;
 }
@@ -137,6 +144,7 @@ void Snapshot::add_diagnostics(const std::function<std::string(const std::string
                                const Snapshot* previous, std::map<std::string, Json> inputs) {
   const source::SourceSet& sources = result_.estate->sources;
   SpanConverter converter(sources, encoding_);
+  file_facts_.assign(sources.size(), FileFacts{});
   // Shown findings by file, in order. Suppressed findings are settled: the editor shows the
   // directive, not them.
   std::map<std::string_view, std::vector<const policy::Finding*>> by_path;
@@ -162,11 +170,10 @@ void Snapshot::add_diagnostics(const std::function<std::string(const std::string
       }
     }
     if (published_before != nullptr) {
-      const std::size_t stable = unchanged_prefix(*previous, path);
       const std::vector<FileFinding>& before = *published_before;
       kept_in_order = before.size() == findings.size();
       for (std::size_t i = 0; i < findings.size() && kept_in_order; ++i) {
-        if (same_as_before(*previous, *findings[i], *before[i].finding, stable, uri_for,
+        if (same_as_before(*previous, *findings[i], *before[i].finding, uri_for,
                            *before[i].diagnostic)) {
           kept[i] = &before[i];
         } else {
@@ -193,7 +200,7 @@ void Snapshot::add_diagnostics(const std::function<std::string(const std::string
           }
           const auto [first, last] = by_key.equal_range(key(*findings[i]));
           for (auto it = first; it != last; ++it) {
-            if (same_as_before(*previous, *findings[i], *it->second->finding, stable, uri_for,
+            if (same_as_before(*previous, *findings[i], *it->second->finding, uri_for,
                                *it->second->diagnostic)) {
               kept[i] = it->second;
               by_key.erase(it);
@@ -237,7 +244,8 @@ void Snapshot::add_diagnostics(const std::function<std::string(const std::string
   for (auto& [path, input] : inputs) {
     diagnostics_.emplace(path, std::make_shared<const Json>(std::move(input)));
   }
-  unchanged_.clear();
+  file_facts_.clear();
+  file_facts_.shrink_to_fit();
 }
 
 std::optional<source::FileId> Snapshot::file_id(const std::string& path) const {

@@ -60,14 +60,15 @@ class Snapshot {
                        std::map<std::string, Json> inputs);
   Json finding_diagnostic(const policy::Finding& finding, const Range& range,
                           SpanConverter& converter, const UriFor& uri_for);
-  // How many bytes at the start of the file are as they were in `previous`: positions that
-  // end there convert as they did. kWhole when the text is the same (memoised while
-  // building).
+  // How many bytes at the start of file `id` are as they were in `previous`: positions that
+  // end there convert as they did. kWhole when the text is the same.
   static constexpr std::size_t kWhole = static_cast<std::size_t>(-1);
-  std::size_t unchanged_prefix(const Snapshot& previous, const std::string& path) const;
-  // Whether `now` would be published as `then` was; `stable` is unchanged_prefix of its file.
+  std::size_t unchanged_prefix(const Snapshot& previous, source::FileId id) const;
+  // The URI the client knows file `id` by.
+  const std::string& uri_of(source::FileId id, const UriFor& uri_for) const;
+  // Whether `now` would be published as `then` was.
   bool same_as_before(const Snapshot& previous, const policy::Finding& now,
-                      const policy::Finding& then, std::size_t stable, const UriFor& uri_for,
+                      const policy::Finding& then, const UriFor& uri_for,
                       const Json& published) const;
 
   lint::LintResult result_;
@@ -75,7 +76,13 @@ class Snapshot {
   Diagnostics diagnostics_;
   std::map<std::string, std::vector<FileFinding>> findings_;
   std::map<std::string, const policy::PolicyInfo*> rules_;
-  mutable std::map<std::string, std::size_t> unchanged_;  // only while building
+  // Per file of this snapshot, worked out once while building: after an edit, thousands of
+  // findings ask about the same few hundred files.
+  struct FileFacts {
+    std::optional<std::size_t> unchanged_prefix;
+    std::optional<std::string> uri;
+  };
+  mutable std::vector<FileFacts> file_facts_;
 };
 
 }  // namespace ztlint::lsp
