@@ -12,6 +12,7 @@
 #include <optional>
 #include <set>
 #include <sstream>
+#include <unordered_map>
 
 #include "source/confinement.h"
 #include "source/limits.h"
@@ -114,6 +115,14 @@ bool is_resource_meta_block(std::string_view type) {
   return type == "lifecycle" || type == "provisioner" || type == "connection";
 }
 
+// Hashes strings and string views alike: lookups by a view need no copy.
+struct TransparentHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view text) const {
+    return std::hash<std::string_view>{}(text);
+  }
+};
+
 struct ModuleDecl {
   std::string dir;
   std::vector<source::FileId> files;
@@ -123,7 +132,7 @@ struct ModuleDecl {
   std::map<std::string, const Attribute*, std::less<>> locals;
   std::map<std::string, const Block*> outputs;
   std::vector<std::pair<std::string, const Block*>> resources;  // "type.name" / "data.type.name"
-  std::map<std::string, const Block*, std::less<>> resource_index;
+  std::unordered_map<std::string, const Block*, TransparentHash, std::equal_to<>> resource_index;
   std::vector<std::pair<std::string, const Block*>> calls;
   std::map<std::string, const Block*> call_index;
   int azurerm_major = 0;
@@ -178,7 +187,7 @@ struct Instance {
   std::string root_dir;
   std::map<std::string, Value> root_values;  // root module: values from tfvars
   std::map<std::string, Slot> inputs, locals, outputs;
-  std::map<std::string, ResourceSlot> resources;
+  std::unordered_map<std::string, ResourceSlot> resources;  // slots stay where they are
   std::map<std::string, CallSlot> calls;
 };
 
