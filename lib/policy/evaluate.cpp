@@ -359,8 +359,14 @@ std::string format_message(const std::string& pattern, const graph::Resource& re
 void evaluate_policy(const Policy& policy, const graph::ResourceGraph& graph,
                      const Evaluator& evaluator, const EvaluationOptions& options,
                      std::vector<Finding>& findings) {
-  for (const std::string& type : policy.rule.resource_types) {
-    for (ResourceIndex index : graph.of_type(type)) {
+  const std::vector<std::string>& types = policy.rule.resource_types;
+  for (auto type = types.begin(); type != types.end(); ++type) {
+    // A resource has one type: a type listed twice (in any case) would judge it twice.
+    if (std::any_of(types.begin(), type,
+                    [&](const std::string& earlier) { return value::iequals(earlier, *type); })) {
+      continue;
+    }
+    for (ResourceIndex index : graph.of_type(*type)) {
       const graph::Resource& resource = graph.resource(index);
       // Only what the estate declares is judged; references stand for declared resources.
       if (resource.reference_only || graph.canonical(index) != index) continue;
@@ -440,11 +446,7 @@ std::vector<Finding> take_in_order(const std::vector<Finding*>& order) {
   return taken;
 }
 
-auto finding_key(const Finding& f) {
-  return std::tie(f.rule_id, f.resource_address, f.span.file, f.span.range.begin, f.span.range.end);
-}
-
-// Every policy's findings, by policy; each policy's findings once per resource and place.
+// Every policy's findings, by policy.
 std::vector<std::vector<Finding>> run(const graph::ResourceGraph& graph, const PolicySet& policies,
                                       const EvaluationOptions& options) {
   if (!graph.linked()) return {};
@@ -458,21 +460,7 @@ std::vector<std::vector<Finding>> run(const graph::ResourceGraph& graph, const P
   const std::vector<Policy>& list = policies.policies();
   std::vector<std::vector<Finding>> per_policy(list.size());
   parallel::parallel_for(list.size(), options.jobs, [&](std::size_t i) {
-    std::vector<Finding>& found = per_policy[i];
-    evaluate_policy(list[i], graph, evaluator, options, found);
-    // A resource listed under two of a policy's types is judged once. Findings of different
-    // policies never coincide, so only a policy of several types needs looking at.
-    if (list[i].rule.resource_types.size() < 2 || found.size() < 2) return;
-    std::vector<Finding*> order;
-    for (Finding& finding : found) order.push_back(&finding);
-    std::sort(order.begin(), order.end(),
-              [](const Finding* a, const Finding* b) { return finding_key(*a) < finding_key(*b); });
-    order.erase(std::unique(order.begin(), order.end(),
-                            [](const Finding* a, const Finding* b) {
-                              return finding_key(*a) == finding_key(*b);
-                            }),
-                order.end());
-    found = take_in_order(order);
+    evaluate_policy(list[i], graph, evaluator, options, per_policy[i]);
   });
   return per_policy;
 }

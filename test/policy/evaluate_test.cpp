@@ -245,6 +245,24 @@ docs: {summary: s}
   }
 }
 
+TEST(EvaluateTest, AResourceOfATypeListedTwiceIsJudgedOnce) {
+  const PolicySet set = only(R"yaml(id: ZT-TEST-004
+name: any-subnet
+severity: low
+resource_types: [Microsoft.Network/virtualNetworks/subnets, microsoft.network/VIRTUALNETWORKS/subnets]
+condition:
+  attribute: properties.addressPrefixes
+  exists: true
+message: "{resource.name}"
+docs: {summary: s}
+)yaml");
+  GraphBuilder builder;
+  add_vnet(builder, "v", "vnet", "10.0.0.0/16", {{"a", "10.0.0.0/24"}, {"b", "10.0.1.0/24"}});
+  const auto findings = evaluate_graph(builder.link(), set, {});
+  EXPECT_EQ(rules_at(findings, "v/a"), std::vector<std::string>{"ZT-TEST-004"});
+  EXPECT_EQ(rules_at(findings, "v/b"), std::vector<std::string>{"ZT-TEST-004"});
+}
+
 TEST(EvaluateTest, ReferenceOnlyResourcesAreNotJudged) {
   GraphBuilder builder;
   builder.add("data.vnet", testing::kVnet, "vnet-elsewhere", nlohmann::json::object(), "", true);
