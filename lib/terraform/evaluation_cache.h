@@ -35,8 +35,10 @@ struct CachedInstance {
 struct CachedEvaluation {
   // The declaration: a block (resource, variable) or an attribute (local), in its file.
   source::Span declared;
-  std::string text;                          // the declaration's text
-  std::shared_ptr<const ParsedFile> parsed;  // the parse it was read from
+  std::string text;  // the declaration's text
+  // The parse it was read from: while that parse lives, the same parse means the same text.
+  // Not owned, so kept evaluations do not keep old parses of an edited file alive.
+  std::weak_ptr<const ParsedFile> parsed;
   // Keys ("resource:azurerm_subnet.a", "local:x", "variable:y") of what it read.
   std::vector<std::string> dependencies;
 

@@ -1983,8 +1983,8 @@ class Evaluator {
     const std::optional<Span> now = declaration_of(key);
     if (!now || !(*now == cached->declared)) return nullptr;
     const auto parse = memo_parses_.find(now->file);
-    const bool same_parse =
-        parse != memo_parses_.end() && cached->parsed != nullptr && parse->second == cached->parsed;
+    const bool same_parse = parse != memo_parses_.end() && parse->second != nullptr &&
+                            parse->second == cached->parsed.lock();
     if (!same_parse && sources_.file(now->file).text().substr(
                            now->range.begin, now->range.end - now->range.begin) != cached->text) {
       return nullptr;

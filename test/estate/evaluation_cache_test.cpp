@@ -216,6 +216,13 @@ TEST_F(EvaluationCacheTest, OnlyWhatAnEditReachesIsEvaluatedAgain) {
   cached.overlays[path("terraform.tfvars")] = "spokes = { c = \"10.0.3.0/24\" }\n";
   estate::load_estate(cached);
   EXPECT_EQ(cache_.evaluated, everything - 1);
+
+  // Kept evaluations keep no parse alive: the old parses of an edited file are freed.
+  for (const auto& [unit_key, unit] : cache_.units) {
+    for (const auto& [key, evaluation] : unit.evaluations) {
+      EXPECT_TRUE(evaluation->parsed.expired()) << key;
+    }
+  }
 }
 
 TEST_F(EvaluationCacheTest, RootModulesGoneFromTheEstateAreDropped) {
