@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "graph/resource_id.h"
 
 namespace ztlint::graph {
@@ -121,14 +123,34 @@ std::span<const std::uint32_t> ResourceGraph::in_edges(ResourceIndex index) cons
   return in_edges_[index];
 }
 
-void ResourceGraph::index_names() {
+void ResourceGraph::index_names(std::vector<std::string>& keys) {
   by_type_.clear();
   by_type_name_.clear();
+  keys.assign(resources_.size(), std::string());
   for (ResourceIndex i = 0; i < resources_.size(); ++i) {
     const Resource& resource = resources_[i];
     by_type_[type_key(resource.type)].push_back(i);
-    const std::string key = type_name_key(resource.type, resource.name);
-    if (!key.empty()) by_type_name_[key].push_back(i);
+    keys[i] = type_name_key(resource.type, resource.name);
+    if (!keys[i].empty()) by_type_name_[keys[i]].push_back(i);
+  }
+}
+
+void ResourceGraph::reindex_names(const std::vector<ResourceIndex>& renamed,
+                                  std::vector<std::string>& keys) {
+  // Each key's list stays in index order, as index_names builds it.
+  for (ResourceIndex i : renamed) {
+    std::string key = type_name_key(resources_[i].type, resources_[i].name);
+    if (key == keys[i]) continue;
+    if (!keys[i].empty()) {
+      const auto old = by_type_name_.find(keys[i]);
+      std::erase(old->second, i);
+      if (old->second.empty()) by_type_name_.erase(old);
+    }
+    if (!key.empty()) {
+      std::vector<ResourceIndex>& now = by_type_name_[key];
+      now.insert(std::lower_bound(now.begin(), now.end(), i), i);
+    }
+    keys[i] = std::move(key);
   }
 }
 
@@ -174,7 +196,8 @@ std::optional<ResourceIndex> ResourceGraph::resolve_for_link(const value::Value&
   return std::nullopt;
 }
 
-void ResourceGraph::compose_name(ResourceIndex index, int depth) {
+void ResourceGraph::compose_name(ResourceIndex index, int depth,
+                                 std::vector<ResourceIndex>& renamed) {
   Resource& resource = resources_[index];
   if (depth > kMaxParentDepth || resource.parent.is_null()) return;
   std::optional<ResourceIndex> parent_index;
@@ -186,9 +209,10 @@ void ResourceGraph::compose_name(ResourceIndex index, int depth) {
     parent_index = resolve_id_string(resource.parent.as_string(), false);
   }
   if (!parent_index || *parent_index == index) return;
-  compose_name(*parent_index, depth + 1);
+  compose_name(*parent_index, depth + 1, renamed);
   const Resource& parent = resources_[*parent_index];
   parent_[index] = *parent_index;
+  renamed.push_back(index);  // its name may change below: re-indexing looks
   // A child written with only its own segment gets the parent's name in front.
   if (resource.name.is_string() && parent.name.is_string() &&
       resource.name.as_string().find('/') == std::string::npos) {
@@ -268,10 +292,12 @@ void ResourceGraph::link(source::Diagnostics& diagnostics) {
   }
 
   // Parents first: child names are composed from them, and names key the index.
-  index_names();
-  for (ResourceIndex i = 0; i < declared_count; ++i) compose_name(i, 0);
+  std::vector<std::string> name_keys;
+  index_names(name_keys);
+  std::vector<ResourceIndex> renamed;
+  for (ResourceIndex i = 0; i < declared_count; ++i) compose_name(i, 0, renamed);
+  reindex_names(renamed, name_keys);
   // Top-level children written as "vnet/subnet" find their parent by type and name prefix.
-  index_names();
   for (ResourceIndex i = 0; i < declared_count; ++i) {
     if (parent_[i] || !resources_[i].parent.is_null()) continue;
     const std::string_view parent_type = parent_type_of(resources_[i].type);

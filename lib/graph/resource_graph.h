@@ -69,8 +69,12 @@ class ResourceGraph {
   static std::string type_name_key(std::string_view type, const value::Value& name);
   std::optional<ResourceIndex> resolve_id_string(const std::string& id, bool create_external);
   std::optional<ResourceIndex> resolve_for_link(const value::Value& reference);
-  void compose_name(ResourceIndex index, int depth);
-  void index_names();
+  // Composes a child's full name from its parent's; notes in `renamed` whom it renamed.
+  void compose_name(ResourceIndex index, int depth, std::vector<ResourceIndex>& renamed);
+  // Indexes every resource by type and by type and name; `keys` gets each one's name key.
+  void index_names(std::vector<std::string>& keys);
+  // Moves the renamed resources to their new name keys.
+  void reindex_names(const std::vector<ResourceIndex>& renamed, std::vector<std::string>& keys);
   void collect_edges(ResourceIndex from, const value::Value& value, std::string& path);
 
   std::vector<Resource> resources_;
