@@ -163,41 +163,33 @@ void Snapshot::add_diagnostics(const std::function<std::string(const std::string
     // keeps its diagnostic: after an edit, only what changed is converted again.
     std::vector<const FileFinding*> kept(findings.size(), nullptr);
     bool kept_in_order = false;  // every finding, in the same order
-    const std::vector<FileFinding>* published_before = nullptr;
+    const std::vector<FileFinding>* before = nullptr;
     if (previous != nullptr) {
       if (const auto then = previous->findings_.find(path); then != previous->findings_.end()) {
-        published_before = &then->second;
+        before = &then->second;
       }
     }
-    if (published_before != nullptr) {
-      const std::vector<FileFinding>& before = *published_before;
-      kept_in_order = before.size() == findings.size();
-      for (std::size_t i = 0; i < findings.size() && kept_in_order; ++i) {
-        if (same_as_before(*previous, *findings[i], *before[i].finding, uri_for,
-                           *before[i].diagnostic)) {
-          kept[i] = &before[i];
-        } else {
-          kept_in_order = false;
-        }
+    if (before != nullptr) {
+      // Those kept in place from the start; after an edit, the rest are matched by rule,
+      // place and resource among the rest of those published before.
+      std::size_t in_place = 0;
+      while (in_place < findings.size() && in_place < before->size() &&
+             same_as_before(*previous, *findings[in_place], *(*before)[in_place].finding, uri_for,
+                            *(*before)[in_place].diagnostic)) {
+        kept[in_place] = &(*before)[in_place];
+        ++in_place;
       }
-      if (!kept_in_order) {  // findings came or went: match the rest by rule and place
-        std::unordered_multimap<std::string, const FileFinding*> by_key;
+      kept_in_order = in_place == findings.size() && in_place == before->size();
+      if (!kept_in_order) {
         const auto key = [](const policy::Finding& finding) {
           return fmt::format("{}\n{}:{}\n{}", finding.rule_id, finding.span.range.begin,
                              finding.span.range.end, finding.resource_address);
         };
-        for (const FileFinding& entry : before) by_key.emplace(key(*entry.finding), &entry);
-        for (std::size_t i = 0; i < findings.size(); ++i) {
-          if (kept[i] != nullptr) {
-            const auto [first, last] = by_key.equal_range(key(*kept[i]->finding));
-            for (auto it = first; it != last; ++it) {
-              if (it->second == kept[i]) {
-                by_key.erase(it);
-                break;
-              }
-            }
-            continue;
-          }
+        std::unordered_multimap<std::string, const FileFinding*> by_key;
+        for (std::size_t j = in_place; j < before->size(); ++j) {
+          by_key.emplace(key(*(*before)[j].finding), &(*before)[j]);
+        }
+        for (std::size_t i = in_place; i < findings.size(); ++i) {
           const auto [first, last] = by_key.equal_range(key(*findings[i]));
           for (auto it = first; it != last; ++it) {
             if (same_as_before(*previous, *findings[i], *it->second->finding, uri_for,
