@@ -18,7 +18,6 @@
 
 namespace ztlint::policy {
 
-// What facts read: the graph, its analyses, and a few estate-wide indexes built once.
 // The prefixes a subnet declares (addressPrefix and addressPrefixes).
 struct SubnetPrefixes {
   std::vector<analysis::Cidr> cidrs;
@@ -26,6 +25,7 @@ struct SubnetPrefixes {
   source::Span span;  // the first one written
 };
 
+// What facts read: the graph, its analyses, and a few estate-wide indexes built once.
 struct FactContext {
   FactContext(const graph::ResourceGraph& graph, const analysis::Analyses& analyses);
 
