@@ -16,17 +16,10 @@
 #include "source/text_range.h"
 #include "terraform/evaluated_resource.h"
 #include "terraform/parsed_file.h"
+#include "terraform/resource_instance.h"
 #include "value/value.h"
 
 namespace ztlint::terraform {
-
-// One instance of a cached resource, as the evaluator hands it on.
-struct CachedInstance {
-  std::string address;
-  value::Value key;
-  value::Value arguments;
-  value::Value object;
-};
 
 // What evaluating one resource, local or variable of a root module produced. Only
 // evaluations that were clean are kept: no diagnostic, no failed expression, no module
@@ -45,7 +38,7 @@ struct CachedEvaluation {
   value::Value value;  // a local's or a variable's value
   // A resource's instances and the value references to the whole resource see.
   int repetition = 0;
-  std::vector<CachedInstance> instances;
+  std::vector<ResourceInstance> instances;
   value::Value whole;
 
   // Bookkeeping of the run that uses the cache: the run that made this evaluation, the

@@ -153,13 +153,6 @@ struct Repeat {
   std::vector<std::pair<std::string, Value>> bindings;
 };
 
-struct ResourceInstance {
-  std::string address;
-  Value key;
-  Value arguments;
-  Value object;  // arguments plus the `id` marker, as references see the instance
-};
-
 struct ResourceSlot {
   State state = State::kNone;
   Repetition repetition = Repetition::kSingle;
@@ -615,13 +608,7 @@ class Evaluator {
     Slot& slot = inst.inputs[name];
     if (slot.state == State::kDone) return slot.value;
     if (slot.state == State::kBusy) return cycle("var." + name, at);
-    if (memo) {
-      if (const auto cached = reusable(memo_key)) {
-        slot.value = cached->value;
-        slot.state = State::kDone;
-        return slot.value;
-      }
-    }
+    if (memo && reuse_value(memo_key, slot)) return slot.value;
     slot.state = State::kBusy;
     if (memo) frames_.emplace_back();
     Value v;
@@ -649,13 +636,7 @@ class Evaluator {
     }
     slot.value = convert_to_type(*var->second, v);
     slot.state = State::kDone;
-    if (memo) {
-      auto entry = finish_frame(var->second->span);
-      if (entry) {
-        entry->value = slot.value;
-        keep(memo_key, std::move(entry));
-      }
-    }
+    if (memo) keep_value(memo_key, var->second->span, slot.value);
     return slot.value;
   }
 
@@ -669,13 +650,7 @@ class Evaluator {
     Slot& slot = inst.locals[name];
     if (slot.state == State::kDone) return slot.value;
     if (slot.state == State::kBusy) return cycle(inst.prefix + "local." + name, decl->second->span);
-    if (memo) {
-      if (const auto cached = reusable(memo_key)) {
-        slot.value = cached->value;
-        slot.state = State::kDone;
-        return slot.value;
-      }
-    }
+    if (memo && reuse_value(memo_key, slot)) return slot.value;
     slot.state = State::kBusy;
     if (memo) frames_.emplace_back();
     active_.push_back(inst.prefix + "local." + name);
@@ -685,13 +660,7 @@ class Evaluator {
     Slot& done = inst.locals[name];
     done.value = v;
     done.state = State::kDone;
-    if (memo) {
-      auto entry = finish_frame(decl->second->span);
-      if (entry) {
-        entry->value = v;
-        keep(memo_key, std::move(entry));
-      }
-    }
+    if (memo) keep_value(memo_key, decl->second->span, v);
     return v;
   }
 
@@ -964,9 +933,7 @@ class Evaluator {
     if (memo) {
       if (auto entry = finish_frame(block.span)) {
         entry->repetition = static_cast<int>(done.repetition);
-        for (const ResourceInstance& ri : done.instances) {
-          entry->instances.push_back(CachedInstance{ri.address, ri.key, ri.arguments, ri.object});
-        }
+        entry->instances = done.instances;
         entry->whole = done.whole;
         keep(memo_key, std::move(entry));
       }
@@ -1954,6 +1921,23 @@ class Evaluator {
     memo_unit_->evaluations[key] = std::move(entry);
   }
 
+  // For locals and variables: fills `slot` from the last run's value when that still holds.
+  bool reuse_value(const std::string& key, Slot& slot) {
+    const auto cached = reusable(key);
+    if (cached == nullptr) return false;
+    slot.value = cached->value;
+    slot.state = State::kDone;
+    return true;
+  }
+
+  // For locals and variables: ends the evaluation of `declared`, keeping `value` if clean.
+  void keep_value(const std::string& key, Span declared, const Value& value) {
+    if (auto entry = finish_frame(declared)) {
+      entry->value = value;
+      keep(key, std::move(entry));
+    }
+  }
+
   // Where `key` of the root being evaluated is declared now, if it still is.
   std::optional<Span> declaration_of(std::string_view key) const {
     const ModuleDecl& decl = *memo_root_->decl;
@@ -2001,10 +1985,7 @@ class Evaluator {
 
   void restore(ResourceSlot& slot, const CachedEvaluation& cached) {
     slot.repetition = static_cast<Repetition>(cached.repetition);
-    slot.instances.clear();
-    for (const CachedInstance& ci : cached.instances) {
-      slot.instances.push_back(ResourceInstance{ci.address, ci.key, ci.arguments, ci.object});
-    }
+    slot.instances = cached.instances;
     slot.whole = cached.whole;
     if (slot.repetition == Repetition::kCount || slot.repetition == Repetition::kForEach) {
       unit_instances_ += slot.instances.size();
