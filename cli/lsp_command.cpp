@@ -21,7 +21,7 @@ int run_lsp() {
   // stdout carries only framed messages; nothing else may write to it.
   std::ios::sync_with_stdio(false);
   lsp::MessageWriter writer(std::cout);
-  lsp::Server server([&writer](const lsp::Json& message) { writer.write(message.dump()); });
+  lsp::Server server([&writer](std::string_view body) { writer.write(body); });
   lsp::MessageReader reader(std::cin);
   std::string body;
   while (!server.exited() && reader.read(body) == lsp::MessageReader::Status::kMessage) {

@@ -61,7 +61,7 @@ int lsp_entry(const std::uint8_t* data, std::size_t size) {
   {
     // As `ztlint lsp` wires it, without a quiet period so each change is linted at once.
     lsp::MessageWriter writer(out);
-    lsp::Server server([&writer](const Json& message) { writer.write(message.dump()); },
+    lsp::Server server([&writer](std::string_view body) { writer.write(body); },
                        lsp::ServerOptions{std::chrono::milliseconds(0)});
     lsp::MessageReader reader(in);
     std::string body;

@@ -1,5 +1,7 @@
 #include "lsp/convert.h"
 
+#include <stdexcept>
+
 namespace ztlint::lsp {
 
 DiagnosticSeverity to_lsp_severity(policy::Severity severity) {
@@ -51,13 +53,21 @@ std::optional<Range> range_from_json(const Json& json) {
   return Range{*start, *end};
 }
 
-const LineIndex& SpanConverter::index(source::FileId file) {
-  auto& slot = indexes_[file];
-  if (!slot) slot = std::make_unique<LineIndex>(sources_.file(file).text(), encoding_);
-  return *slot;
+SpanConverter::SpanConverter(const source::SourceSet& sources, PositionEncoding encoding)
+    : sources_(sources),
+      encoding_(encoding),
+      indexes_(sources.size()),
+      indexed_(std::make_unique<std::once_flag[]>(sources.size())) {}
+
+const LineIndex& SpanConverter::index(source::FileId file) const {
+  if (file >= indexes_.size()) throw std::out_of_range("no such file in the converted set");
+  std::call_once(indexed_[file], [&] {
+    indexes_[file] = std::make_unique<LineIndex>(sources_.file(file).text(), encoding_);
+  });
+  return *indexes_[file];
 }
 
-Range SpanConverter::range(source::Span span) {
+Range SpanConverter::range(source::Span span) const {
   const LineIndex& lines = index(span.file);
   return Range{lines.position_of(span.range.begin), lines.position_of(span.range.end)};
 }

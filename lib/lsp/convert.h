@@ -1,8 +1,9 @@
 // Engine results in LSP terms: spans as ranges in the negotiated encoding, severities.
 #pragma once
 
-#include <map>
 #include <memory>
+#include <mutex>
+#include <vector>
 
 #include "lsp/json_rpc.h"
 #include "lsp/position.h"
@@ -26,18 +27,20 @@ Json to_json(const Range& range);
 std::optional<Position> position_from_json(const Json& json);
 std::optional<Range> range_from_json(const Json& json);
 
-// Converts spans of one SourceSet, indexing each file's lines once.
+// Converts spans of one SourceSet, indexing each file's lines once, when first asked.
+// Threads may share one.
 class SpanConverter {
  public:
-  SpanConverter(const source::SourceSet& sources, PositionEncoding encoding)
-      : sources_(sources), encoding_(encoding) {}
-  Range range(source::Span span);
-  const LineIndex& index(source::FileId file);
+  SpanConverter(const source::SourceSet& sources, PositionEncoding encoding);
+  Range range(source::Span span) const;
+  const LineIndex& index(source::FileId file) const;
 
  private:
   const source::SourceSet& sources_;
   PositionEncoding encoding_;
-  std::map<source::FileId, std::unique_ptr<LineIndex>> indexes_;
+  // By file id; a set's files are fixed once it is linted.
+  mutable std::vector<std::unique_ptr<LineIndex>> indexes_;
+  mutable std::unique_ptr<std::once_flag[]> indexed_;
 };
 
 }  // namespace ztlint::lsp

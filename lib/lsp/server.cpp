@@ -402,44 +402,49 @@ void Server::work() {
 void Server::publish(const Snapshot& snapshot, const std::map<std::string, int>& versions,
                      const std::map<std::string, std::string>& uris) {
   std::set<std::string> previous_sent;  // paths published in this round
-  const auto send_for = [&](const std::string& path, const Json& diagnostics) {
-    Json params{{"uri", uris.count(path) ? uris.at(path) : path_to_uri(path)},
-                {"diagnostics", diagnostics}};
+  // The notification is written around the snapshot's serialized array, as dump() would
+  // write it (keys in order): an edited file's hundreds of unchanged diagnostics are not
+  // copied and serialized again.
+  const auto send_for = [&](const std::string& path, std::string_view diagnostics) {
+    std::string body =
+        R"({"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"diagnostics":)";
+    body += diagnostics;
+    body += R"(,"uri":)";
+    body += Json(uris.count(path) ? uris.at(path) : path_to_uri(path)).dump();
     if (const auto version = versions.find(path); version != versions.end()) {
-      params["version"] = version->second;
+      body += R"(,"version":)" + std::to_string(version->second);
     }
-    send(make_notification("textDocument/publishDiagnostics", std::move(params)));
+    body += "}}";
+    sink_(body);
     previous_sent.insert(path);
   };
+  const Snapshot::DiagnosticsTexts& texts = snapshot.diagnostics_texts();
   // Files whose diagnostics went away get an empty list.
   for (auto it = published_.begin(); it != published_.end();) {
-    if (snapshot.diagnostics().count(it->first)) {
+    if (texts.count(it->first)) {
       ++it;
       continue;
     }
-    send_for(it->first, Json::array());
+    send_for(it->first, "[]");
     it = published_.erase(it);
   }
-  for (const auto& [path, diagnostics] : snapshot.diagnostics()) {
+  for (const auto& [path, text] : texts) {
     const auto previous = published_.find(path);
-    // An array shared with the previous snapshot is unchanged without comparing it.
-    if (previous != published_.end() &&
-        (previous->second == diagnostics || *previous->second == *diagnostics)) {
+    // A text shared with the previous snapshot is unchanged without comparing it.
+    if (previous != published_.end() && (previous->second == text || *previous->second == *text)) {
       continue;
     }
-    send_for(path, *diagnostics);
-    published_[path] = diagnostics;
+    send_for(path, *text);
+    published_[path] = text;
   }
   // An open document hears about each version it was linted at, even when nothing changed,
   // so the editor knows its diagnostics are current.
   for (const auto& [path, version] : versions) {
     const auto seen = published_versions_.find(path);
     if (seen != published_versions_.end() && seen->second == version) continue;
-    if (const auto it = snapshot.diagnostics().find(path); it != snapshot.diagnostics().end()) {
-      if (previous_sent.count(path) == 0) send_for(path, *it->second);
-    } else if (previous_sent.count(path) == 0) {
-      send_for(path, Json::array());
-    }
+    if (previous_sent.count(path) != 0) continue;
+    const auto it = texts.find(path);
+    send_for(path, it != texts.end() ? std::string_view(*it->second) : std::string_view("[]"));
   }
   published_versions_ = versions;
 }

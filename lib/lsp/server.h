@@ -1,5 +1,5 @@
 // The language server's logic: LSP lifecycle, documents, and linting on a worker thread.
-// Speaks JSON values; framing and processes belong to the transport and the CLI.
+// Speaks serialized JSON; framing and processes belong to the transport and the CLI.
 #pragma once
 
 #include <chrono>
@@ -40,7 +40,8 @@ struct Settings {
 
 class Server {
  public:
-  using Sink = std::function<void(const Json&)>;  // sends one message; thread-safe
+  // Sends one message, its body serialized; thread-safe.
+  using Sink = std::function<void(std::string_view body)>;
 
   explicit Server(Sink sink, ServerOptions options = {});
   ~Server();
@@ -72,7 +73,7 @@ class Server {
   std::optional<Json> answer(const std::string& method, const Json& params) const;
   void apply_settings(const Json& settings);
   void changed();  // inputs changed: a lint is due
-  void send(const Json& message) const { sink_(message); }
+  void send(const Json& message) const { sink_(message.dump()); }
   void log(const std::string& message) const;
 
   void work();
@@ -107,7 +108,8 @@ class Server {
   estate::FileTextCache file_texts_;        // texts of unchanged files on disk, likewise
   terraform::EvaluationCache evaluations_;  // evaluations of unchanged blocks, likewise
   std::shared_ptr<const Snapshot> snapshot_;
-  std::map<std::string, std::shared_ptr<const Json>> published_;  // path -> last sent
+  // path -> the diagnostics last sent, serialized
+  std::map<std::string, std::shared_ptr<const std::string>> published_;
   std::map<std::string, int> published_versions_;  // open document -> version last published
   std::vector<Deferred> deferred_;                 // requests waiting for a fresh snapshot
   // Old snapshots are freed off the worker thread: the next lint need not wait for that.

@@ -3,9 +3,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <exception>
 #include <unordered_map>
 
 #include "lsp/convert.h"
+#include "parallel/parallel_for.h"
 #include "suppression/apply_suppressions.h"
 
 namespace ztlint::lsp {
@@ -56,8 +58,7 @@ std::map<std::string, Json> Snapshot::input_diagnostics() const {
 }
 
 Json Snapshot::finding_diagnostic(const policy::Finding& finding, const Range& range,
-                                  SpanConverter& converter,
-                                  const std::function<std::string(const std::string&)>& uri_for) {
+                                  const SpanConverter& converter) const {
   Json diagnostic{
       {"range", to_json(range)},
       {"severity", static_cast<int>(to_lsp_severity(finding.severity))},
@@ -75,7 +76,7 @@ Json Snapshot::finding_diagnostic(const policy::Finding& finding, const Range& r
   for (const policy::RelatedLocation& location : finding.related) {
     if (!location.span.valid()) continue;
     related.push_back({{"location",
-                        {{"uri", uri_of(location.span.file, uri_for)},
+                        {{"uri", file_facts_.at(location.span.file).uri},
                          {"range", to_json(converter.range(location.span))}}},
                        {"message", location.message}});
   }
@@ -86,158 +87,199 @@ Json Snapshot::finding_diagnostic(const policy::Finding& finding, const Range& r
   return diagnostic;
 }
 
-std::size_t Snapshot::unchanged_prefix(const Snapshot& previous, source::FileId id) const {
-  std::optional<std::size_t>& known = file_facts_.at(id).unchanged_prefix;
-  if (known) return *known;
-  const source::SourceFile& now = result_.estate->sources.file(id);
-  const auto then = previous.result_.estate->sources.find(now.path());
-  known = 0;
-  if (then) {
+void Snapshot::learn_files(const UriFor& uri_for, const Snapshot* previous) {
+  const source::SourceSet& sources = result_.estate->sources;
+  file_facts_.assign(sources.size(), FileFacts{});
+  for (source::FileId id = 0; id < file_facts_.size(); ++id) {
+    FileFacts& facts = file_facts_[id];
+    const source::SourceFile& now = sources.file(id);
+    facts.uri = uri_for(now.path());
+    if (previous == nullptr) continue;
+    const source::SourceSet& previous_sources = previous->result_.estate->sources;
+    const auto then = previous_sources.find(now.path());
+    if (!then) continue;
+    facts.uri_as_before = previous->file_facts_.at(*then).uri == facts.uri;
     const std::string_view a = now.text();
-    const std::string_view b = previous.result_.estate->sources.file(*then).text();
-    known = a == b ? kWhole
-                   : static_cast<std::size_t>(
-                         std::mismatch(a.begin(), a.end(), b.begin(), b.end()).first - a.begin());
+    const std::string_view b = previous_sources.file(*then).text();
+    // A file shared with the previous lint is the same text without reading it.
+    facts.unchanged_prefix =
+        (a.data() == b.data() && a.size() == b.size()) || a == b
+            ? kWhole
+            : static_cast<std::size_t>(std::mismatch(a.begin(), a.end(), b.begin(), b.end()).first -
+                                       a.begin());
   }
-  return *known;
-}
-
-const std::string& Snapshot::uri_of(source::FileId id, const UriFor& uri_for) const {
-  std::optional<std::string>& known = file_facts_.at(id).uri;
-  if (!known) known = uri_for(result_.estate->sources.file(id).path());
-  return *known;
 }
 
 bool Snapshot::same_as_before(const Snapshot& previous, const policy::Finding& now,
-                              const policy::Finding& then, const UriFor& uri_for,
-                              const Json& published) const {
+                              const policy::Finding& then) const {
   const source::SourceSet& sources = result_.estate->sources;
   const source::SourceSet& previous_sources = previous.result_.estate->sources;
+  const auto unchanged_to = [this](source::FileId id) { return file_facts_[id].unchanged_prefix; };
   if (now.rule_id != then.rule_id || now.severity != then.severity || now.message != then.message ||
       now.span.range.begin != then.span.range.begin || now.span.range.end != then.span.range.end ||
-      now.span.range.end > unchanged_prefix(previous, now.span.file) ||
+      now.span.range.end > unchanged_to(now.span.file) ||
       now.resource_address != then.resource_address || now.cannot_verify != then.cannot_verify ||
       now.related.size() != then.related.size()) {
     return false;
   }
-  std::size_t shown = 0;
   for (std::size_t i = 0; i < now.related.size(); ++i) {
     const policy::RelatedLocation& a = now.related[i];
     const policy::RelatedLocation& b = then.related[i];
     if (a.span.valid() != b.span.valid() || a.message != b.message) return false;
     if (!a.span.valid()) continue;
-    if (a.span.range.begin != b.span.range.begin || a.span.range.end != b.span.range.end ||
-        a.span.range.end > unchanged_prefix(previous, a.span.file) ||
-        sources.file(a.span.file).path() != previous_sources.file(b.span.file).path()) {
-      return false;
-    }
     // A document opened or closed since is named by another URI.
-    if (published["relatedInformation"][shown++]["location"]["uri"] !=
-        uri_of(a.span.file, uri_for)) {
+    if (a.span.range.begin != b.span.range.begin || a.span.range.end != b.span.range.end ||
+        a.span.range.end > unchanged_to(a.span.file) || !file_facts_[a.span.file].uri_as_before ||
+        sources.file(a.span.file).path() != previous_sources.file(b.span.file).path()) {
       return false;
     }
   }
   return true;
 }
 
-void Snapshot::add_diagnostics(const std::function<std::string(const std::string&)>& uri_for,
-                               const Snapshot* previous, std::map<std::string, Json> inputs) {
-  const source::SourceSet& sources = result_.estate->sources;
-  SpanConverter converter(sources, encoding_);
-  file_facts_.assign(sources.size(), FileFacts{});
-  // Shown findings by file, in order. Suppressed findings are settled: the editor shows the
-  // directive, not them.
-  std::map<std::string_view, std::vector<const policy::Finding*>> by_path;
-  for (const policy::Finding& finding : result_.findings) {
-    if (finding.suppressed || !finding.span.valid()) continue;
-    by_path[sources.file(finding.span.file).path()].push_back(&finding);
+void Snapshot::diagnose_file(FileWork& work, const Snapshot* previous,
+                             const SpanConverter& converter) const {
+  const std::vector<const policy::Finding*>& findings = work.findings;
+  // A finding published before, unchanged and where the edits cannot have moved it,
+  // keeps its diagnostic: after an edit, only what changed is converted again.
+  std::vector<const FileFinding*> kept(findings.size(), nullptr);
+  bool kept_in_order = false;  // every finding, in the same order
+  const std::vector<FileFinding>* before = nullptr;
+  if (previous != nullptr) {
+    if (const auto then = previous->findings_.find(work.path); then != previous->findings_.end()) {
+      before = &then->second;
+    }
   }
-  for (const auto& [path_view, findings] : by_path) {
-    const std::string path(path_view);
-    Json input = Json::array();  // the file's input diagnostics come first
-    if (const auto it = inputs.find(path); it != inputs.end()) {
-      input = std::move(it->second);
-      inputs.erase(it);
+  if (before != nullptr) {
+    // Those kept in place from the start; after an edit, the rest are matched by rule,
+    // place and resource among the rest of those published before.
+    std::size_t in_place = 0;
+    while (in_place < findings.size() && in_place < before->size() &&
+           same_as_before(*previous, *findings[in_place], *(*before)[in_place].finding)) {
+      kept[in_place] = &(*before)[in_place];
+      ++in_place;
     }
-    // A finding published before, unchanged and where the edits cannot have moved it,
-    // keeps its diagnostic: after an edit, only what changed is converted again.
-    std::vector<const FileFinding*> kept(findings.size(), nullptr);
-    bool kept_in_order = false;  // every finding, in the same order
-    const std::vector<FileFinding>* before = nullptr;
-    if (previous != nullptr) {
-      if (const auto then = previous->findings_.find(path); then != previous->findings_.end()) {
-        before = &then->second;
+    kept_in_order = in_place == findings.size() && in_place == before->size();
+    if (!kept_in_order) {
+      const auto key = [](const policy::Finding& finding) {
+        return fmt::format("{}\n{}:{}\n{}", finding.rule_id, finding.span.range.begin,
+                           finding.span.range.end, finding.resource_address);
+      };
+      std::unordered_multimap<std::string, const FileFinding*> by_key;
+      for (std::size_t j = in_place; j < before->size(); ++j) {
+        by_key.emplace(key(*(*before)[j].finding), &(*before)[j]);
       }
-    }
-    if (before != nullptr) {
-      // Those kept in place from the start; after an edit, the rest are matched by rule,
-      // place and resource among the rest of those published before.
-      std::size_t in_place = 0;
-      while (in_place < findings.size() && in_place < before->size() &&
-             same_as_before(*previous, *findings[in_place], *(*before)[in_place].finding, uri_for,
-                            *(*before)[in_place].diagnostic)) {
-        kept[in_place] = &(*before)[in_place];
-        ++in_place;
-      }
-      kept_in_order = in_place == findings.size() && in_place == before->size();
-      if (!kept_in_order) {
-        const auto key = [](const policy::Finding& finding) {
-          return fmt::format("{}\n{}:{}\n{}", finding.rule_id, finding.span.range.begin,
-                             finding.span.range.end, finding.resource_address);
-        };
-        std::unordered_multimap<std::string, const FileFinding*> by_key;
-        for (std::size_t j = in_place; j < before->size(); ++j) {
-          by_key.emplace(key(*(*before)[j].finding), &(*before)[j]);
-        }
-        for (std::size_t i = in_place; i < findings.size(); ++i) {
-          const auto [first, last] = by_key.equal_range(key(*findings[i]));
-          for (auto it = first; it != last; ++it) {
-            if (same_as_before(*previous, *findings[i], *it->second->finding, uri_for,
-                               *it->second->diagnostic)) {
-              kept[i] = it->second;
-              by_key.erase(it);
-              break;
-            }
+      for (std::size_t i = in_place; i < findings.size(); ++i) {
+        const auto [first, last] = by_key.equal_range(key(*findings[i]));
+        for (auto it = first; it != last; ++it) {
+          if (same_as_before(*previous, *findings[i], *it->second->finding)) {
+            kept[i] = it->second;
+            by_key.erase(it);
+            break;
           }
         }
       }
     }
-    std::vector<Range> ranges(findings.size());
+  }
+  std::vector<Range> ranges(findings.size());
+  for (std::size_t i = 0; i < findings.size(); ++i) {
+    ranges[i] = kept[i] != nullptr ? kept[i]->range : converter.range(findings[i]->span);
+  }
+  if (kept_in_order) {
+    // With the same input diagnostics too, the previous array is shared, not copied.
+    const auto array = previous->diagnostics_.find(work.path);
+    if (array != previous->diagnostics_.end() &&
+        array->second->size() == work.input.size() + findings.size() &&
+        std::equal(work.input.begin(), work.input.end(), array->second->begin())) {
+      work.published = array->second;
+      work.text = previous->texts_.at(work.path);
+    }
+  }
+  std::vector<std::shared_ptr<const std::string>> texts(findings.size());
+  if (work.published == nullptr) {
+    auto array = std::make_shared<Json>(std::move(work.input));
+    // The array's text is its elements' texts, as Json::dump writes them: kept ones are
+    // not serialized again.
+    auto text = std::make_shared<std::string>("[");
+    for (const Json& input : *array) {
+      if (text->size() > 1) *text += ',';
+      *text += input.dump();
+    }
     for (std::size_t i = 0; i < findings.size(); ++i) {
-      ranges[i] = kept[i] != nullptr ? kept[i]->range : converter.range(findings[i]->span);
-    }
-    std::shared_ptr<const Json> published;
-    if (kept_in_order) {
-      // With the same input diagnostics too, the previous array is shared, not copied.
-      const auto array = previous->diagnostics_.find(path);
-      if (array != previous->diagnostics_.end() &&
-          array->second->size() == input.size() + findings.size() &&
-          std::equal(input.begin(), input.end(), array->second->begin())) {
-        published = array->second;
+      if (kept[i] != nullptr) {
+        array->push_back(*kept[i]->diagnostic);
+        texts[i] = kept[i]->text;
+      } else {
+        array->push_back(finding_diagnostic(*findings[i], ranges[i], converter));
+        texts[i] = std::make_shared<const std::string>(array->back().dump());
       }
+      if (text->size() > 1) *text += ',';
+      *text += *texts[i];
     }
-    if (published == nullptr) {
-      auto array = std::make_shared<Json>(std::move(input));
-      for (std::size_t i = 0; i < findings.size(); ++i) {
-        array->push_back(kept[i] != nullptr
-                             ? *kept[i]->diagnostic
-                             : finding_diagnostic(*findings[i], ranges[i], converter, uri_for));
-      }
-      published = std::move(array);
+    *text += ']';
+    work.published = std::move(array);
+    work.text = std::move(text);
+  } else {
+    for (std::size_t i = 0; i < findings.size(); ++i) texts[i] = kept[i]->text;
+  }
+  const std::size_t first = work.published->size() - findings.size();
+  work.entries.reserve(findings.size());
+  for (std::size_t i = 0; i < findings.size(); ++i) {
+    work.entries.push_back(
+        FileFinding{ranges[i], findings[i], &(*work.published)[first + i], std::move(texts[i])});
+  }
+}
+
+void Snapshot::add_diagnostics(const UriFor& uri_for, const Snapshot* previous,
+                               std::map<std::string, Json> inputs) {
+  const source::SourceSet& sources = result_.estate->sources;
+  learn_files(uri_for, previous);
+  // Shown findings by file, in order. Suppressed findings are settled: the editor shows the
+  // directive, not them.
+  std::vector<std::vector<const policy::Finding*>> by_file(sources.size());
+  for (const policy::Finding& finding : result_.findings) {
+    if (finding.suppressed || !finding.span.valid()) continue;
+    by_file.at(finding.span.file).push_back(&finding);
+  }
+  std::map<std::string_view, std::vector<source::FileId>> files_by_path;
+  for (source::FileId id = 0; id < by_file.size(); ++id) {
+    if (!by_file[id].empty()) files_by_path[sources.file(id).path()].push_back(id);
+  }
+  std::vector<FileWork> work;
+  work.reserve(files_by_path.size());
+  for (const auto& [path, ids] : files_by_path) {
+    FileWork& file = work.emplace_back();
+    file.path = std::string(path);
+    for (source::FileId id : ids) {
+      file.findings.insert(file.findings.end(), by_file[id].begin(), by_file[id].end());
     }
-    const std::size_t first = published->size() - findings.size();
-    std::vector<FileFinding>& entries = findings_[path];
-    entries.reserve(findings.size());
-    for (std::size_t i = 0; i < findings.size(); ++i) {
-      entries.push_back(FileFinding{ranges[i], findings[i], &(*published)[first + i]});
+    // One vector holds every finding, so address order is the lint's order.
+    if (ids.size() > 1) std::sort(file.findings.begin(), file.findings.end());
+    file.input = Json::array();  // the file's input diagnostics come first
+    if (const auto it = inputs.find(file.path); it != inputs.end()) {
+      file.input = std::move(it->second);
+      inputs.erase(it);
     }
-    diagnostics_.emplace(path, std::move(published));
+  }
+  // Files are independent; the converter indexes each file once for all threads.
+  const SpanConverter converter(sources, encoding_);
+  parallel::parallel_for(work.size(), 0, [&](std::size_t i) {
+    try {
+      diagnose_file(work[i], previous, converter);
+    } catch (...) {
+      work[i].error = std::current_exception();
+    }
+  });
+  for (FileWork& file : work) {
+    if (file.error) std::rethrow_exception(file.error);
+    findings_.emplace(file.path, std::move(file.entries));
+    texts_.emplace(file.path, std::move(file.text));
+    diagnostics_.emplace(std::move(file.path), std::move(file.published));
   }
   for (auto& [path, input] : inputs) {
+    texts_.emplace(path, std::make_shared<const std::string>(input.dump()));
     diagnostics_.emplace(path, std::make_shared<const Json>(std::move(input)));
   }
-  file_facts_.clear();
-  file_facts_.shrink_to_fit();
 }
 
 std::optional<source::FileId> Snapshot::file_id(const std::string& path) const {

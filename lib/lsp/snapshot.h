@@ -2,6 +2,7 @@
 // actions and document symbols look up. Immutable once built; shared across threads.
 #pragma once
 
+#include <exception>
 #include <functional>
 #include <map>
 #include <memory>
@@ -21,7 +22,8 @@ class SpanConverter;
 struct FileFinding {
   Range range;
   const policy::Finding* finding = nullptr;
-  const Json* diagnostic = nullptr;  // as published; owned by the snapshot
+  const Json* diagnostic = nullptr;         // as published; owned by the snapshot
+  std::shared_ptr<const std::string> text;  // the diagnostic serialized, shared while kept
 };
 
 class Snapshot {
@@ -41,6 +43,10 @@ class Snapshot {
   // pointer means the same diagnostics.
   using Diagnostics = std::map<std::string, std::shared_ptr<const Json>>;
   const Diagnostics& diagnostics() const { return diagnostics_; }
+  // The same arrays serialized, by path: publishing sends them without serializing again
+  // what an edit left as it was. Shared, like the arrays, while unchanged.
+  using DiagnosticsTexts = std::map<std::string, std::shared_ptr<const std::string>>;
+  const DiagnosticsTexts& diagnostics_texts() const { return texts_; }
   const lint::LintResult& result() const { return result_; }
   PositionEncoding encoding() const { return encoding_; }
   std::optional<source::FileId> file_id(const std::string& path) const;
@@ -54,35 +60,46 @@ class Snapshot {
 
  private:
   using UriFor = std::function<std::string(const std::string&)>;
+  // One file's shown findings, and what building the snapshot makes of them.
+  struct FileWork {
+    std::string path;
+    std::vector<const policy::Finding*> findings;
+    Json input;  // its input diagnostics, shown first
+    std::vector<FileFinding> entries;
+    std::shared_ptr<const Json> published;
+    std::shared_ptr<const std::string> text;  // `published` serialized
+    std::exception_ptr error;
+  };
   // Input diagnostics (syntax errors and the like) by path.
   std::map<std::string, Json> input_diagnostics() const;
+  void learn_files(const UriFor& uri_for, const Snapshot* previous);
   void add_diagnostics(const UriFor& uri_for, const Snapshot* previous,
                        std::map<std::string, Json> inputs);
+  void diagnose_file(FileWork& work, const Snapshot* previous,
+                     const SpanConverter& converter) const;
   Json finding_diagnostic(const policy::Finding& finding, const Range& range,
-                          SpanConverter& converter, const UriFor& uri_for);
-  // How many bytes at the start of file `id` are as they were in `previous`: positions that
-  // end there convert as they did. kWhole when the text is the same.
-  static constexpr std::size_t kWhole = static_cast<std::size_t>(-1);
-  std::size_t unchanged_prefix(const Snapshot& previous, source::FileId id) const;
-  // The URI the client knows file `id` by.
-  const std::string& uri_of(source::FileId id, const UriFor& uri_for) const;
+                          const SpanConverter& converter) const;
   // Whether `now` would be published as `then` was.
   bool same_as_before(const Snapshot& previous, const policy::Finding& now,
-                      const policy::Finding& then, const UriFor& uri_for,
-                      const Json& published) const;
+                      const policy::Finding& then) const;
 
   lint::LintResult result_;
   PositionEncoding encoding_;
   Diagnostics diagnostics_;
+  DiagnosticsTexts texts_;
   std::map<std::string, std::vector<FileFinding>> findings_;
   std::map<std::string, const policy::PolicyInfo*> rules_;
-  // Per file of this snapshot, worked out once while building: after an edit, thousands of
-  // findings ask about the same few hundred files.
+  // Per file id, worked out once while building: after an edit, thousands of findings ask
+  // about the same few hundred files. Kept, for the next snapshot to compare URIs with.
+  static constexpr std::size_t kWhole = static_cast<std::size_t>(-1);
   struct FileFacts {
-    std::optional<std::size_t> unchanged_prefix;
-    std::optional<std::string> uri;
+    std::string uri;  // what the client knows the file by
+    // How many bytes at its start are as they were in the previous snapshot: positions that
+    // end there convert as they did. kWhole when the text is the same; 0 when it is new.
+    std::size_t unchanged_prefix = 0;
+    bool uri_as_before = false;  // the previous snapshot named its path by the same URI
   };
-  mutable std::vector<FileFacts> file_facts_;
+  std::vector<FileFacts> file_facts_;
 };
 
 }  // namespace ztlint::lsp

@@ -7,6 +7,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "lsp/server.h"
@@ -16,7 +17,7 @@ namespace ztlint::testing {
 class LspClient {
  public:
   explicit LspClient(lsp::ServerOptions options = {std::chrono::milliseconds(20)})
-      : server_([this](const lsp::Json& message) { receive(message); }, options) {}
+      : server_([this](std::string_view body) { receive(lsp::Json::parse(body)); }, options) {}
 
   lsp::Server& server() { return server_; }
 

@@ -247,6 +247,35 @@ TEST_F(ServerWorkspace, AfterEditsTheDiagnosticsAreWhatAFreshServerPublishes) {
                                                             << expected.dump(1);
 }
 
+TEST_F(ServerWorkspace, ARelatedLocationIsNamedByTheURIOfItsDocumentOnceOpened) {
+  // The VNet, the subnet finding's related location, is in another file. Opened under a URI
+  // of the client's own spelling, it is named by that URI: a kept diagnostic must not keep
+  // the one it had while the file was closed.
+  const std::string spoke = kSpokeTf;
+  const std::size_t subnet = spoke.find("resource \"azurerm_subnet\"");
+  workspace_.write("network.tf", spoke.substr(0, subnet));
+  workspace_.write("main.tf", spoke.substr(subnet));
+  client_.initialize(init_params(workspace_));
+  const std::string main_uri = workspace_.uri("main.tf");
+  client_.notify("textDocument/didOpen", open_params(main_uri, spoke.substr(subnet)));
+  const auto related_uri = [&] {
+    const auto found = with_code(client_.latest_diagnostics(main_uri), "ZT-NET-001");
+    if (found.size() != 1 || !found[0].contains("relatedInformation")) return std::string();
+    return found[0]["relatedInformation"][0]["location"]["uri"].get<std::string>();
+  };
+  const std::string on_disk = workspace_.uri("network.tf");
+  EXPECT_EQ(related_uri(), on_disk);
+
+  // The same path, spelt with an escaped dot.
+  const std::string spelt = on_disk.substr(0, on_disk.size() - 3) + "%2Etf";
+  client_.notify("textDocument/didOpen", open_params(spelt, spoke.substr(0, subnet)));
+  client_.server().wait_idle();
+  EXPECT_EQ(related_uri(), spelt);
+  client_.notify("textDocument/didClose", {{"textDocument", {{"uri", spelt}}}});
+  client_.server().wait_idle();
+  EXPECT_EQ(related_uri(), on_disk);
+}
+
 TEST_F(ServerWorkspace, HoverShowsThePolicyDocumentation) {
   workspace_.write("main.tf", kSpokeTf);
   client_.initialize(init_params(workspace_));
