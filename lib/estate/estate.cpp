@@ -32,8 +32,9 @@ terraform::ParsedFiles parse_terraform(const source::SourceSet& sources,
   std::vector<std::shared_ptr<const terraform::ParsedFile>> parsed(files.size());
   parallel::parallel_for(files.size(), options.jobs, [&](std::size_t i) {
     const source::SourceFile& file = sources.file(files[i]);
-    parsed[i] = options.cache != nullptr ? options.cache->parse(file, files[i])
-                                         : terraform::parse_file(file, files[i]);
+    parsed[i] = options.cache != nullptr
+                    ? options.cache->parse(file, files[i], options.overlays.count(file.path()) > 0)
+                    : terraform::parse_file(file, files[i]);
   });
   terraform::ParsedFiles out;
   for (std::size_t i = 0; i < files.size(); ++i) out.emplace(files[i], std::move(parsed[i]));

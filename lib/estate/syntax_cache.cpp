@@ -3,20 +3,22 @@
 namespace ztlint::estate {
 
 std::shared_ptr<const terraform::ParsedFile> SyntaxCache::parse(const source::SourceFile& file,
-                                                                source::FileId id) {
+                                                                source::FileId id, bool open) {
   std::unique_lock lock(mutex_);
   Entry& entry = entries_[file.path()];
-  if (entry.parsed != nullptr && entry.id == id && entry.text == file.text()) {
+  if (entry.parsed != nullptr && entry.id == id && entry.text == file.text() &&
+      (entry.tree != nullptr || !open)) {
     ++reused_;
     return entry.parsed;
   }
   // Each file is parsed by one thread; the entry's slot is not touched by others.
   const bool edited = entry.parsed != nullptr;
+  const bool keep_tree = edited || open;
   Entry previous = std::move(entry);
   lock.unlock();
 
   Entry next{id, std::string(file.text()), nullptr, nullptr};
-  if (edited) {
+  if (keep_tree) {
     next.tree = std::make_shared<terraform::SyntaxTree>();
     const terraform::SyntaxTree none;
     const terraform::SyntaxTree& base = previous.tree ? *previous.tree : none;

@@ -18,10 +18,11 @@ class SyntaxCache {
   // The parse of `file`: the earlier one when its path, id and text are unchanged (spans
   // in a parse carry the file's id, so a parse is reusable only under the same id). A file
   // whose text changed is parsed again, incrementally from its previous tree once it has
-  // been edited before: files being typed in keep their tree-sitter tree. Several threads
-  // may parse different files at once.
+  // been edited before: files being typed in keep their tree-sitter tree. A file `open` in
+  // an editor keeps its tree from the first parse, so even its first edit is incremental.
+  // Several threads may parse different files at once.
   std::shared_ptr<const terraform::ParsedFile> parse(const source::SourceFile& file,
-                                                     source::FileId id);
+                                                     source::FileId id, bool open = false);
   // How many parses were reused and made incrementally (for tests and benchmarks).
   std::size_t reused() const;
   std::size_t incremental() const;

@@ -69,6 +69,22 @@ TEST(SyntaxCacheTest, AFileBeingEditedIsReparsedIncrementallyToTheSameTree) {
   EXPECT_EQ(cache.incremental(), edits.size() - 2);
 }
 
+TEST(SyntaxCacheTest, AnOpenFileIsParsedIncrementallyFromItsFirstEdit) {
+  const std::string text = "resource \"azurerm_subnet\" \"a\" {\n  name = \"snet-a\"\n}\n";
+  SyntaxCache cache;
+  const source::SourceFile on_disk("/ws/main.tf", text);
+  const auto indexed = cache.parse(on_disk, 0);
+  // Opened unchanged: parsed once more, to keep the tree a first edit starts from.
+  const auto opened = cache.parse(on_disk, 0, /*open=*/true);
+  EXPECT_NE(opened, indexed);
+  EXPECT_EQ(outline(*opened), outline(*indexed));
+  EXPECT_EQ(cache.parse(on_disk, 0, /*open=*/true), opened);
+  const source::SourceFile edited("/ws/main.tf", text + "# edited\n");
+  const auto after_edit = cache.parse(edited, 0, /*open=*/true);
+  EXPECT_EQ(outline(*after_edit), outline(*terraform::parse_file(edited, 0)));
+  EXPECT_EQ(cache.incremental(), 1u);
+}
+
 TEST(SyntaxCacheTest, AnEstateLoadedTwiceWithACacheIsTheSameAsWithout) {
   testing::ScratchDir dir;
   dir.write("net/vnet.tf", R"(resource "azurerm_virtual_network" "hub" {
