@@ -5,6 +5,7 @@
 #include <thread>
 #include <vector>
 
+#include "parallel/helper_threads.h"
 #include "timing/stage_timings.h"
 
 namespace ztlint::parallel {
@@ -28,6 +29,8 @@ void parallel_for(std::size_t count, unsigned jobs, const std::function<void(std
     timing::ScopedTimings inherit(timings);
     for (std::size_t i = next.fetch_add(1); i < count; i = next.fetch_add(1)) work(i);
   };
+  if (HelperThreads::shared().run(threads - 1, drain, drain)) return;
+  // The kept helpers are busy (another call, or this one nested in a work item).
   std::vector<std::thread> helpers;
   helpers.reserve(threads - 1);
   for (std::size_t t = 1; t < threads; ++t) helpers.emplace_back(drain);

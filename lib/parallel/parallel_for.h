@@ -11,7 +11,8 @@ unsigned default_jobs();
 
 // Calls work(i) for every i in [0, count) on up to `jobs` threads (the calling thread is
 // one of them) and returns when all are done. Callers write results into slot i, so the
-// outcome does not depend on scheduling. Threads inherit the caller's stage timings.
+// outcome does not depend on scheduling. Threads inherit the caller's stage timings. The
+// helper threads are kept for the next call (HelperThreads).
 // `work` must not throw.
 void parallel_for(std::size_t count, unsigned jobs, const std::function<void(std::size_t)>& work);
 

@@ -62,6 +62,36 @@ TEST(ParallelForTest, WorkersRecordIntoTheCallersTimings) {
   EXPECT_GE(timings.spent(timing::Stage::kParse), std::chrono::milliseconds(40));
 }
 
+// Per thread: the last call it worked in, and how many calls it worked in.
+thread_local int last_call = -1;
+thread_local int calls_worked_in = 0;
+
+TEST(ParallelForTest, HelperThreadsAreKeptBetweenCalls) {
+  const auto caller = std::this_thread::get_id();
+  std::atomic<int> most_by_a_helper{0};
+  for (int call = 0; call < 3; ++call) {
+    parallel_for(4, 2, [&](std::size_t) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));  // long enough to share
+      if (std::this_thread::get_id() == caller || last_call == call) return;
+      last_call = call;
+      const int worked_in = ++calls_worked_in;
+      int most = most_by_a_helper.load();
+      while (worked_in > most && !most_by_a_helper.compare_exchange_weak(most, worked_in)) {
+      }
+    });
+  }
+  // A thread started for each call would have worked in one only.
+  EXPECT_GE(most_by_a_helper.load(), 2);
+}
+
+TEST(ParallelForTest, ANestedCallRunsEveryIndexToo) {
+  std::vector<std::atomic<int>> calls(64);
+  parallel_for(8, 2, [&](std::size_t outer) {
+    parallel_for(8, 2, [&](std::size_t inner) { ++calls[outer * 8 + inner]; });
+  });
+  for (std::size_t i = 0; i < calls.size(); ++i) EXPECT_EQ(calls[i].load(), 1) << "index " << i;
+}
+
 TEST(ParallelForTest, DefaultJobsIsAtLeastOne) {
   EXPECT_GE(default_jobs(), 1u);
 }
