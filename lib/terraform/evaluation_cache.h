@@ -63,6 +63,7 @@ struct CachedLowering {
   EvaluatedResource from;
   graph::Fragment fragment;
   source::Diagnostics diagnostics;
+  mutable std::uint64_t used_in = 0;  // the last run that lowered or kept it
 };
 
 // Kept by the caller between runs over the same files; one run at a time. Each run keeps
@@ -71,10 +72,11 @@ struct EvaluationCache {
   std::map<std::string, CachedUnit> units;
   // By address and declaring block (root modules of one estate may share addresses).
   std::unordered_map<std::string, std::shared_ptr<const CachedLowering>> lowerings;
-  std::uint64_t runs = 0;     // numbers the runs, for the evaluations' bookkeeping
-  std::size_t reused = 0;     // evaluations taken from the cache in the last run
-  std::size_t evaluated = 0;  // evaluations made in the last run where a cache was given
-  std::size_t lowered = 0;    // resource instances lowered in the last run
+  std::uint64_t runs = 0;           // numbers the runs, for the evaluations' bookkeeping
+  std::uint64_t lowering_runs = 0;  // likewise, for the lowerings
+  std::size_t reused = 0;           // evaluations taken from the cache in the last run
+  std::size_t evaluated = 0;        // evaluations made in the last run where a cache was given
+  std::size_t lowered = 0;          // resource instances lowered in the last run
 };
 
 }  // namespace ztlint::terraform

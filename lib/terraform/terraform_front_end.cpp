@@ -45,28 +45,32 @@ void load(source::SourceSet& sources, const Inputs& inputs, graph::Fragment& out
       }
     }
   }
-  std::vector<CachedLowering> fresh(count);
+  // Only what is lowered again gets a piece: after an edit, that is a few resources.
+  std::vector<std::unique_ptr<CachedLowering>> fresh(count);
   parallel::parallel_for(count, inputs.jobs, [&](std::size_t i) {
     if (kept[i] != nullptr) return;
-    lower_to_arm(evaluation.resources[i], fresh[i].fragment, fresh[i].diagnostics);
+    fresh[i] = std::make_unique<CachedLowering>();
+    lower_to_arm(evaluation.resources[i], fresh[i]->fragment, fresh[i]->diagnostics);
   });
   if (cache != nullptr) {
+    // The kept map is updated in place: rebuilding it would allocate a node per resource.
     cache->lowered = 0;
-    std::unordered_map<std::string, std::shared_ptr<const CachedLowering>> next;
-    next.reserve(count);
+    const std::uint64_t run = ++cache->lowering_runs;
     for (std::size_t i = 0; i < count; ++i) {
       if (kept[i] == nullptr) {
         ++cache->lowered;
-        fresh[i].from = std::move(evaluation.resources[i]);
-        kept[i] = std::make_shared<const CachedLowering>(std::move(fresh[i]));
+        fresh[i]->from = std::move(evaluation.resources[i]);
+        kept[i] = std::make_shared<const CachedLowering>(std::move(*fresh[i]));
+        cache->lowerings.insert_or_assign(std::move(keys[i]), kept[i]);
       }
-      next.emplace(std::move(keys[i]), kept[i]);
+      kept[i]->used_in = run;
     }
-    cache->lowerings = std::move(next);
+    std::erase_if(cache->lowerings,
+                  [run](const auto& entry) { return entry.second->used_in != run; });
   }
   for (std::size_t i = 0; i < count; ++i) {
     if (kept[i] == nullptr) {  // no cache: the pieces are moved
-      CachedLowering& piece = fresh[i];
+      CachedLowering& piece = *fresh[i];
       std::move(piece.fragment.resources.begin(), piece.fragment.resources.end(),
                 std::back_inserter(out.resources));
       std::move(piece.fragment.patches.begin(), piece.fragment.patches.end(),
