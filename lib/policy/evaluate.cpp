@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <iterator>
 #include <optional>
+#include <span>
 #include <tuple>
 
 #include "analysis/analyses.h"
@@ -356,9 +357,9 @@ std::string format_message(const std::string& pattern, const graph::Resource& re
   return out;
 }
 
-void evaluate_policy(const Policy& policy, const graph::ResourceGraph& graph,
-                     const Evaluator& evaluator, const EvaluationOptions& options,
-                     std::vector<Finding>& findings) {
+// The resources `policy` judges, in the order its types list them.
+std::vector<ResourceIndex> judged_by(const Policy& policy, const graph::ResourceGraph& graph) {
+  std::vector<ResourceIndex> judged;
   const std::vector<std::string>& types = policy.rule.resource_types;
   for (auto type = types.begin(); type != types.end(); ++type) {
     // A resource has one type: a type listed twice (in any case) would judge it twice.
@@ -370,70 +371,80 @@ void evaluate_policy(const Policy& policy, const graph::ResourceGraph& graph,
       const graph::Resource& resource = graph.resource(index);
       // Only what the estate declares is judged; references stand for declared resources.
       if (resource.reference_only || graph.canonical(index) != index) continue;
-      Evidence evidence;
-      const Tri verdict = evaluator.evaluate(policy.rule.condition, index, index, true, evidence);
-      if (verdict == Tri::kFalse || (verdict == Tri::kUnknown && !options.strict)) continue;
-      Finding finding;
-      finding.rule_id = policy.info.id;
-      finding.rule_name = policy.info.name;
-      finding.principles = policy.info.principles;
-      finding.resource_address = resource.address;
-      finding.resource_type = resource.type;
-      finding.span = analysis::resource_span(graph, index);
-      if (verdict == Tri::kUnknown) {
-        finding.severity = Severity::kInfo;
-        finding.cannot_verify = true;
-        finding.message =
-            fmt::format("cannot verify {} ({}) for '{}': {}", policy.info.id, policy.info.name,
-                        format_message("{resource.name}", resource, evidence, nullptr),
-                        evidence.unknown_reason.empty() ? "a value is not known offline"
-                                                        : evidence.unknown_reason);
-        findings.push_back(std::move(finding));
-        continue;
-      }
-      finding.severity = policy.info.severity;
-      const Value* location_value = nullptr;
-      // The listed attributes that made this a violation are the places to fix; the others
-      // (a value that was fine) come after them.
-      std::vector<std::string> locations = policy.rule.location;
-      std::stable_partition(locations.begin(), locations.end(), [&](const std::string& location) {
-        return std::find(evidence.contributing.begin(), evidence.contributing.end(), location) !=
-               evidence.contributing.end();
-      });
-      for (const std::string& location : locations) {
-        if (location == "fact") {
-          if (evidence.span.valid()) {
-            finding.span = evidence.span;
-            break;
-          }
-          continue;
-        }
-        const analysis::Lookup found = analysis::lookup(resource, location);
-        const Value* v = found.first();
-        if (v && v->span().valid()) {
-          finding.span = v->span();
-          location_value = v;
+      judged.push_back(index);
+    }
+  }
+  return judged;
+}
+
+void evaluate_policy(const Policy& policy, std::span<const ResourceIndex> judged,
+                     const graph::ResourceGraph& graph, const Evaluator& evaluator,
+                     const EvaluationOptions& options, std::vector<Finding>& findings) {
+  for (ResourceIndex index : judged) {
+    const graph::Resource& resource = graph.resource(index);
+    Evidence evidence;
+    const Tri verdict = evaluator.evaluate(policy.rule.condition, index, index, true, evidence);
+    if (verdict == Tri::kFalse || (verdict == Tri::kUnknown && !options.strict)) continue;
+    Finding finding;
+    finding.rule_id = policy.info.id;
+    finding.rule_name = policy.info.name;
+    finding.principles = policy.info.principles;
+    finding.resource_address = resource.address;
+    finding.resource_type = resource.type;
+    finding.span = analysis::resource_span(graph, index);
+    if (verdict == Tri::kUnknown) {
+      finding.severity = Severity::kInfo;
+      finding.cannot_verify = true;
+      finding.message =
+          fmt::format("cannot verify {} ({}) for '{}': {}", policy.info.id, policy.info.name,
+                      format_message("{resource.name}", resource, evidence, nullptr),
+                      evidence.unknown_reason.empty() ? "a value is not known offline"
+                                                      : evidence.unknown_reason);
+      findings.push_back(std::move(finding));
+      continue;
+    }
+    finding.severity = policy.info.severity;
+    const Value* location_value = nullptr;
+    // The listed attributes that made this a violation are the places to fix; the others
+    // (a value that was fine) come after them.
+    std::vector<std::string> locations = policy.rule.location;
+    std::stable_partition(locations.begin(), locations.end(), [&](const std::string& location) {
+      return std::find(evidence.contributing.begin(), evidence.contributing.end(), location) !=
+             evidence.contributing.end();
+    });
+    for (const std::string& location : locations) {
+      if (location == "fact") {
+        if (evidence.span.valid()) {
+          finding.span = evidence.span;
           break;
         }
+        continue;
       }
-      finding.message = format_message(policy.rule.message, resource, evidence, location_value);
-      for (const std::string& related : policy.rule.related) {
-        if (related == "parent") {
-          if (auto parent = graph.parent(index)) {
-            evidence.related.push_back(
-                RelatedLocation{analysis::resource_span(graph, *parent), "the parent resource"});
-          }
+      const analysis::Lookup found = analysis::lookup(resource, location);
+      const Value* v = found.first();
+      if (v && v->span().valid()) {
+        finding.span = v->span();
+        location_value = v;
+        break;
+      }
+    }
+    finding.message = format_message(policy.rule.message, resource, evidence, location_value);
+    for (const std::string& related : policy.rule.related) {
+      if (related == "parent") {
+        if (auto parent = graph.parent(index)) {
+          evidence.related.push_back(
+              RelatedLocation{analysis::resource_span(graph, *parent), "the parent resource"});
         }
       }
-      for (RelatedLocation& related : evidence.related) {
-        if (!related.span.valid() || related.span == finding.span) continue;
-        const bool seen =
-            std::any_of(finding.related.begin(), finding.related.end(),
-                        [&](const RelatedLocation& r) { return r.span == related.span; });
-        if (!seen) finding.related.push_back(std::move(related));
-      }
-      findings.push_back(std::move(finding));
     }
+    for (RelatedLocation& related : evidence.related) {
+      if (!related.span.valid() || related.span == finding.span) continue;
+      const bool seen =
+          std::any_of(finding.related.begin(), finding.related.end(),
+                      [&](const RelatedLocation& r) { return r.span == related.span; });
+      if (!seen) finding.related.push_back(std::move(related));
+    }
+    findings.push_back(std::move(finding));
   }
 }
 
@@ -456,12 +467,38 @@ std::vector<std::vector<Finding>> run(const graph::ResourceGraph& graph, const P
   timing::ScopedStage evaluating(timing::Stage::kEvaluate);
   const FactContext facts(graph, analyses);
   const Evaluator evaluator(graph, facts);
-  // Policies judge independently over immutable analyses: one per thread at a time.
+  // Resources are judged independently over immutable analyses. The work is cut into runs
+  // of one policy's resources: a policy over every subnet would otherwise keep one thread
+  // busy while the others are done.
+  constexpr std::size_t kRun = 128;
+  struct Piece {
+    std::size_t policy;
+    std::span<const ResourceIndex> judged;
+    std::vector<Finding> findings;
+  };
   const std::vector<Policy>& list = policies.policies();
-  std::vector<std::vector<Finding>> per_policy(list.size());
-  parallel::parallel_for(list.size(), options.jobs, [&](std::size_t i) {
-    evaluate_policy(list[i], graph, evaluator, options, per_policy[i]);
+  std::vector<std::vector<ResourceIndex>> judged(list.size());
+  std::vector<Piece> pieces;
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    judged[i] = judged_by(list[i], graph);
+    const std::span<const ResourceIndex> all(judged[i]);
+    for (std::size_t start = 0; start < all.size(); start += kRun) {
+      pieces.push_back(Piece{i, all.subspan(start, std::min(kRun, all.size() - start)), {}});
+    }
+  }
+  parallel::parallel_for(pieces.size(), options.jobs, [&](std::size_t i) {
+    Piece& piece = pieces[i];
+    evaluate_policy(list[piece.policy], piece.judged, graph, evaluator, options, piece.findings);
   });
+  std::vector<std::vector<Finding>> per_policy(list.size());
+  for (Piece& piece : pieces) {
+    std::vector<Finding>& found = per_policy[piece.policy];
+    if (found.empty()) {
+      found = std::move(piece.findings);
+    } else {
+      std::move(piece.findings.begin(), piece.findings.end(), std::back_inserter(found));
+    }
+  }
   return per_policy;
 }
 

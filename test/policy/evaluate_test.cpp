@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "support/graph_builder.h"
 
 namespace ztlint::policy {
@@ -261,6 +263,42 @@ docs: {summary: s}
   const auto findings = evaluate_graph(builder.link(), set, {});
   EXPECT_EQ(rules_at(findings, "v/a"), std::vector<std::string>{"ZT-TEST-004"});
   EXPECT_EQ(rules_at(findings, "v/b"), std::vector<std::string>{"ZT-TEST-004"});
+}
+
+TEST(EvaluateTest, APolicyOverManyResourcesJudgesEachOnceOnAnyNumberOfThreads) {
+  // More subnets than one run of work: every run boundary is crossed.
+  const PolicySet set = only(R"yaml(id: ZT-TEST-005
+name: any-subnet
+severity: low
+resource_types: [Microsoft.Network/virtualNetworks/subnets]
+condition:
+  attribute: properties.addressPrefixes
+  exists: true
+message: "{resource.name}"
+docs: {summary: s}
+)yaml");
+  GraphBuilder builder;
+  add_vnet(builder, "v", "vnet", "10.0.0.0/8", {});
+  for (int i = 0; i < 300; ++i) {
+    const std::string name = "s" + std::to_string(i);
+    const std::string prefix =
+        "10." + std::to_string(i / 250) + "." + std::to_string(i % 250) + ".0/24";
+    builder.add("v/" + name, testing::kSubnet, name,
+                {{"properties", {{"addressPrefixes", {prefix}}}}}, "v");
+  }
+  const graph::ResourceGraph graph = builder.link();
+  const auto judged = [&](unsigned jobs) {
+    std::vector<std::string> addresses;
+    for (const Finding& finding : evaluate_graph(graph, set, {.jobs = jobs})) {
+      addresses.push_back(finding.resource_address);
+    }
+    return addresses;
+  };
+  const std::vector<std::string> alone = judged(1);
+  EXPECT_EQ(alone.size(), 300u);
+  EXPECT_EQ(std::set<std::string>(alone.begin(), alone.end()).size(), 300u);
+  EXPECT_EQ(judged(2), alone);
+  EXPECT_EQ(judged(5), alone);
 }
 
 TEST(EvaluateTest, ReferenceOnlyResourcesAreNotJudged) {
