@@ -247,17 +247,22 @@ docs: {summary: s}
   }
 }
 
-TEST(EvaluateTest, AResourceOfATypeListedTwiceIsJudgedOnce) {
-  const PolicySet set = only(R"yaml(id: ZT-TEST-004
-name: any-subnet
-severity: low
-resource_types: [Microsoft.Network/virtualNetworks/subnets, microsoft.network/VIRTUALNETWORKS/subnets]
+// ZT-TEST-004: a finding on every subnet of `types` (a YAML list) that has prefixes.
+PolicySet any_subnet(const std::string& types) {
+  const std::string yaml =
+      "id: ZT-TEST-004\nname: any-subnet\nseverity: low\nresource_types: " + types + R"yaml(
 condition:
   attribute: properties.addressPrefixes
   exists: true
 message: "{resource.name}"
 docs: {summary: s}
-)yaml");
+)yaml";
+  return only(yaml.c_str());
+}
+
+TEST(EvaluateTest, AResourceOfATypeListedTwiceIsJudgedOnce) {
+  const PolicySet set = any_subnet(
+      "[Microsoft.Network/virtualNetworks/subnets, microsoft.network/VIRTUALNETWORKS/subnets]");
   GraphBuilder builder;
   add_vnet(builder, "v", "vnet", "10.0.0.0/16", {{"a", "10.0.0.0/24"}, {"b", "10.0.1.0/24"}});
   const auto findings = evaluate_graph(builder.link(), set, {});
@@ -267,16 +272,7 @@ docs: {summary: s}
 
 TEST(EvaluateTest, APolicyOverManyResourcesJudgesEachOnceOnAnyNumberOfThreads) {
   // More subnets than one run of work: every run boundary is crossed.
-  const PolicySet set = only(R"yaml(id: ZT-TEST-005
-name: any-subnet
-severity: low
-resource_types: [Microsoft.Network/virtualNetworks/subnets]
-condition:
-  attribute: properties.addressPrefixes
-  exists: true
-message: "{resource.name}"
-docs: {summary: s}
-)yaml");
+  const PolicySet set = any_subnet("[Microsoft.Network/virtualNetworks/subnets]");
   GraphBuilder builder;
   add_vnet(builder, "v", "vnet", "10.0.0.0/8", {});
   for (int i = 0; i < 300; ++i) {
