@@ -227,8 +227,14 @@ class Evaluator {
       run_ = ++cache_->runs;
       cache_->reused = cache_->evaluated = 0;
     }
+    // Files come folder by folder: a folder's name is worked out once, not per file.
+    std::string_view last_folder;
+    std::string dir;
     for (source::FileId id : inputs.tf_files) {
-      const std::string dir = dir_of(sources_.file(id).path());
+      const std::string& path = sources_.file(id).path();
+      const std::string_view folder = std::string_view(path).substr(0, path.rfind('/') + 1);
+      if (dir.empty() || folder != last_folder) dir = dir_of(path);
+      last_folder = folder;
       module_for(dir).files.push_back(id);
       result_.files.emplace_back(id, graph::Language::kTerraform);
     }
@@ -325,9 +331,12 @@ class Evaluator {
   }
 
   void parse_module(ModuleDecl& decl) {
-    std::sort(decl.files.begin(), decl.files.end(), [&](source::FileId a, source::FileId b) {
-      return sources_.file(a).path() < sources_.file(b).path();
-    });
+    // By path, each looked up once: a module may have hundreds of files.
+    std::vector<std::pair<std::string_view, source::FileId>> by_path;
+    by_path.reserve(decl.files.size());
+    for (source::FileId id : decl.files) by_path.emplace_back(sources_.file(id).path(), id);
+    std::sort(by_path.begin(), by_path.end());
+    for (std::size_t i = 0; i < by_path.size(); ++i) decl.files[i] = by_path[i].second;
     for (source::FileId id : decl.files) {
       decl.parsed.push_back(parsed(id));
       const ParsedFile& file = *decl.parsed.back();
