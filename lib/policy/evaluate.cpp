@@ -457,7 +457,7 @@ std::vector<Finding> take_in_order(const std::vector<Finding*>& order) {
   return taken;
 }
 
-// Every policy's findings, by policy.
+// Every policy's findings, policy by policy, in runs.
 std::vector<std::vector<Finding>> run(const graph::ResourceGraph& graph, const PolicySet& policies,
                                       const EvaluationOptions& options) {
   if (!graph.linked()) return {};
@@ -490,23 +490,17 @@ std::vector<std::vector<Finding>> run(const graph::ResourceGraph& graph, const P
     Piece& piece = pieces[i];
     evaluate_policy(list[piece.policy], piece.judged, graph, evaluator, options, piece.findings);
   });
-  std::vector<std::vector<Finding>> per_policy(list.size());
-  for (Piece& piece : pieces) {
-    std::vector<Finding>& found = per_policy[piece.policy];
-    if (found.empty()) {
-      found = std::move(piece.findings);
-    } else {
-      std::move(piece.findings.begin(), piece.findings.end(), std::back_inserter(found));
-    }
-  }
-  return per_policy;
+  std::vector<std::vector<Finding>> runs;
+  runs.reserve(pieces.size());
+  for (Piece& piece : pieces) runs.push_back(std::move(piece.findings));
+  return runs;
 }
 
 // All findings in the order `less` gives, each moved once.
 template <typename Less>
-std::vector<Finding> ordered(std::vector<std::vector<Finding>> per_policy, Less less) {
+std::vector<Finding> ordered(std::vector<std::vector<Finding>> runs, Less less) {
   std::vector<Finding*> order;
-  for (std::vector<Finding>& found : per_policy) {
+  for (std::vector<Finding>& found : runs) {
     for (Finding& finding : found) order.push_back(&finding);
   }
   std::sort(order.begin(), order.end(),
