@@ -90,14 +90,14 @@ Json Snapshot::finding_diagnostic(const policy::Finding& finding, const Range& r
 void Snapshot::learn_files(const UriFor& uri_for, const Snapshot* previous) {
   const source::SourceSet& sources = result_.estate->sources;
   file_facts_.assign(sources.size(), FileFacts{});
-  for (source::FileId id = 0; id < file_facts_.size(); ++id) {
+  parallel::parallel_for(file_facts_.size(), 0, [&](std::size_t id) {
     FileFacts& facts = file_facts_[id];
-    const source::SourceFile& now = sources.file(id);
+    const source::SourceFile& now = sources.file(static_cast<source::FileId>(id));
     facts.uri = uri_for(now.path());
-    if (previous == nullptr) continue;
+    if (previous == nullptr) return;
     const source::SourceSet& previous_sources = previous->result_.estate->sources;
     const auto then = previous_sources.find(now.path());
-    if (!then) continue;
+    if (!then) return;
     facts.uri_as_before = previous->file_facts_.at(*then).uri == facts.uri;
     const std::string_view a = now.text();
     const std::string_view b = previous_sources.file(*then).text();
@@ -107,7 +107,7 @@ void Snapshot::learn_files(const UriFor& uri_for, const Snapshot* previous) {
             ? kWhole
             : static_cast<std::size_t>(std::mismatch(a.begin(), a.end(), b.begin(), b.end()).first -
                                        a.begin());
-  }
+  });
 }
 
 bool Snapshot::same_as_before(const Snapshot& previous, const policy::Finding& now,
