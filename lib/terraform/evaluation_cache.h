@@ -38,7 +38,7 @@ struct CachedEvaluation {
   value::Value value;  // a local's or a variable's value
   // A resource's instances and the value references to the whole resource see.
   int repetition = 0;
-  std::vector<ResourceInstance> instances;
+  std::shared_ptr<const std::vector<ResourceInstance>> instances;  // shared with the evaluator
   value::Value whole;
 
   // Bookkeeping of the run that uses the cache: the run that made this evaluation, the

@@ -156,8 +156,14 @@ struct Repeat {
 struct ResourceSlot {
   State state = State::kNone;
   Repetition repetition = Repetition::kSingle;
-  std::vector<ResourceInstance> instances;
+  // Shared with the evaluation cache: a resource reused from it is not copied.
+  std::shared_ptr<const std::vector<ResourceInstance>> instances;
   Value whole;
+
+  const std::vector<ResourceInstance>& all_instances() const {
+    static const std::vector<ResourceInstance> kNone;
+    return instances != nullptr ? *instances : kNone;
+  }
 };
 
 struct Instance;
@@ -918,18 +924,20 @@ class Evaluator {
     active_.pop_back();
     ResourceSlot& done = inst.resources[key];
     done.repetition = repetition;
-    done.instances = std::move(instances);
+    done.instances = std::make_shared<const std::vector<ResourceInstance>>(std::move(instances));
     switch (repetition) {
-      case Repetition::kSingle: done.whole = done.instances.front().object; break;
+      case Repetition::kSingle: done.whole = done.all_instances().front().object; break;
       case Repetition::kCount: {
         List items;
-        for (const auto& ri : done.instances) items.push_back(ri.object);
+        for (const auto& ri : done.all_instances()) items.push_back(ri.object);
         done.whole = Value::list(std::move(items), block.span);
         break;
       }
       case Repetition::kForEach: {
         Map items;
-        for (const auto& ri : done.instances) items.emplace_back(ri.key.as_string(), ri.object);
+        for (const auto& ri : done.all_instances()) {
+          items.emplace_back(ri.key.as_string(), ri.object);
+        }
         done.whole = Value::map(std::move(items), block.span);
         break;
       }
@@ -1114,7 +1122,7 @@ class Evaluator {
       ResourceSlot* slot = resource(inst, key, block->span);
       if (slot == nullptr) continue;
       const bool data = block->type == "data";
-      for (const ResourceInstance& ri : slot->instances) {
+      for (const ResourceInstance& ri : slot->all_instances()) {
         EvaluatedResource out;
         out.is_data_source = data;
         out.type = block->labels[0];
@@ -1696,14 +1704,14 @@ class Evaluator {
     if (slot == nullptr)
       return Value::unknown(fmt::format("reference cycle through {}", key), span);
     if (slot->repetition == Repetition::kSingle) {
-      const ResourceInstance& ri = slot->instances.front();
+      const ResourceInstance& ri = slot->all_instances().front();
       return apply_steps(ri.object, Origin{ri.address, {}}, steps, scope, span);
     }
     if (slot->repetition == Repetition::kUnknown) {
       // Any index selects the one instance whose key is unknown.
       if (!steps.empty() && steps[0].kind == TraversalStep::Kind::kIndex &&
-          !slot->instances.empty()) {
-        const ResourceInstance& ri = slot->instances.front();
+          !slot->all_instances().empty()) {
+        const ResourceInstance& ri = slot->all_instances().front();
         return apply_steps(ri.object, Origin{ri.address, {}}, steps.subspan(1), scope, span);
       }
       return slot->whole;
@@ -1997,7 +2005,7 @@ class Evaluator {
     slot.instances = cached.instances;
     slot.whole = cached.whole;
     if (slot.repetition == Repetition::kCount || slot.repetition == Repetition::kForEach) {
-      unit_instances_ += slot.instances.size();
+      unit_instances_ += slot.all_instances().size();
     }
     slot.state = State::kDone;
   }
