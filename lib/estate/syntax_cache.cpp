@@ -23,7 +23,8 @@ std::shared_ptr<const terraform::ParsedFile> SyntaxCache::parse(const source::So
     const terraform::SyntaxTree none;
     const terraform::SyntaxTree& base = previous.tree ? *previous.tree : none;
     // A different id means other spans: the tree is still valid text-wise.
-    next.parsed = terraform::reparse_file(file, id, base, previous.text, *next.tree);
+    next.parsed = terraform::reparse_file(file, id, base, previous.text, *next.tree,
+                                          previous.parsed.get(), previous.id);
   } else {
     next.parsed = terraform::parse_file(file, id);
   }

@@ -11,7 +11,9 @@
 namespace ztlint::terraform {
 
 struct Expr;
-using ExprPtr = std::unique_ptr<const Expr>;
+// Shared: expressions are immutable once parsed, so an unchanged block of an edited file
+// is carried into its new parse without copying them.
+using ExprPtr = std::shared_ptr<const Expr>;
 
 // One step after a traversal's root: `.name`, `[key]`, or a splat (`[*]` / `.*`) that
 // applies the steps after it to every element.

@@ -1,5 +1,4 @@
 #include "terraform/hcl_parser.h"
-#include "source/utf8.h"
 
 #include <fmt/format.h>
 #include <tree_sitter/api.h>
@@ -9,7 +8,9 @@
 #include <cstdlib>
 #include <cstring>
 #include <optional>
+#include <unordered_map>
 
+#include "source/utf8.h"
 #include "terraform/syntax_tree.h"
 
 extern "C" const TSLanguage* tree_sitter_hcl(void);
@@ -281,6 +282,28 @@ class Converter {
     return {};
   }
 
+  // Offers the top-level blocks of `previous` that end before byte `unchanged` of the text,
+  // where the text is as it was, and whose conversion reported nothing.
+  void reuse(const PreviousConversion& previous, std::uint32_t unchanged) {
+    if (previous.body == nullptr || previous.diagnostics == nullptr || previous.id != file_) {
+      return;
+    }
+    for (const source::Diagnostic& diagnostic : *previous.diagnostics) {
+      if (diagnostic.span.file != file_) return;  // not placed: nothing is known to be clean
+    }
+    unchanged_ = unchanged;
+    for (const Block& block : previous.body->blocks) {
+      const std::uint32_t begin = block.span.range.begin, end = block.span.range.end;
+      if (block.span.file != file_ || end >= unchanged) continue;
+      const bool reported = std::any_of(previous.diagnostics->begin(), previous.diagnostics->end(),
+                                        [&](const source::Diagnostic& diagnostic) {
+                                          return diagnostic.span.range.begin < end &&
+                                                 diagnostic.span.range.end >= begin;
+                                        });
+      if (!reported) reusable_.emplace(begin, &block);
+    }
+  }
+
  private:
   // RAII depth counter for the recursive descent.
   struct DepthGuard {
@@ -346,11 +369,26 @@ class Converter {
           out.attributes.push_back(std::move(attribute));
           break;
         }
-        case Node::kBlock: out.blocks.push_back(block(child)); break;
+        case Node::kBlock:
+          if (const Block* kept = depth_ == 1 ? reusable(child) : nullptr) {
+            out.blocks.push_back(*kept);
+          } else {
+            out.blocks.push_back(block(child));
+          }
+          break;
         default: break;
       }
     }
     return out;
+  }
+
+  // The earlier conversion of the top-level block `node`, when it can stand for a new one.
+  const Block* reusable(TSNode node) const {
+    if (reusable_.empty()) return nullptr;
+    const std::uint32_t begin = ts_node_start_byte(node), end = ts_node_end_byte(node);
+    if (end >= unchanged_ || ts_node_has_error(node)) return nullptr;
+    const auto it = reusable_.find(begin);
+    return it != reusable_.end() && it->second->span.range.end == end ? it->second : nullptr;
   }
 
   Block block(TSNode node) {
@@ -388,14 +426,14 @@ class Converter {
   }
 
   ExprPtr invalid(TSNode node) {
-    auto e = std::make_unique<Expr>();
+    auto e = std::make_shared<Expr>();
     e->kind = Expr::Kind::kInvalid;
     e->span = span(node);
     return e;
   }
 
   ExprPtr literal(TSNode node, value::Value v) {
-    auto e = std::make_unique<Expr>();
+    auto e = std::make_shared<Expr>();
     e->kind = Expr::Kind::kLiteral;
     e->span = span(node);
     e->value = v.with_span(e->span);
@@ -430,7 +468,7 @@ class Converter {
     std::vector<TraversalStep> steps;
     for (std::size_t i = next; i < hi; ++i) add_steps(nodes[i], steps);
     if (steps.empty()) return primary;
-    auto e = std::make_unique<Expr>();
+    auto e = std::make_shared<Expr>();
     e->kind = Expr::Kind::kTraversal;
     e->span = span(ts_node_start_byte(nodes[lo]), ts_node_end_byte(nodes[hi - 1]));
     e->operands.push_back(std::move(primary));
@@ -515,7 +553,7 @@ class Converter {
       case Node::kQuotedTemplate: return quoted_template(node);
       case Node::kHeredocTemplate: return heredoc(node);
       case Node::kVariableExpr: {
-        auto e = std::make_unique<Expr>();
+        auto e = std::make_shared<Expr>();
         e->kind = Expr::Kind::kVariable;
         e->span = span(node);
         e->name = std::string(slice(node));
@@ -527,7 +565,7 @@ class Converter {
         return invalid(node);
       }
       case Node::kTuple: {
-        auto e = std::make_unique<Expr>();
+        auto e = std::make_shared<Expr>();
         e->kind = Expr::Kind::kTuple;
         e->span = span(node);
         for (TSNode c : children(node)) {
@@ -541,7 +579,7 @@ class Converter {
         return invalid(node);
       }
       case Node::kConditional: {
-        auto e = std::make_unique<Expr>();
+        auto e = std::make_shared<Expr>();
         e->kind = Expr::Kind::kConditional;
         e->span = span(node);
         for (TSNode c : children(node)) {
@@ -558,7 +596,7 @@ class Converter {
       case Node::kUnaryOperation: {
         const std::vector<TSNode> parts = children(node);
         if (parts.size() < 2) return invalid(node);
-        auto e = std::make_unique<Expr>();
+        auto e = std::make_shared<Expr>();
         e->kind = Expr::Kind::kUnary;
         e->span = span(node);
         e->op = std::string(slice(parts[0]));
@@ -587,7 +625,7 @@ class Converter {
       }
     }
     if (op == 0) return invalid(node);
-    auto e = std::make_unique<Expr>();
+    auto e = std::make_shared<Expr>();
     e->kind = Expr::Kind::kBinary;
     e->span = span(node);
     e->op = std::string(slice(parts[op]));
@@ -597,7 +635,7 @@ class Converter {
   }
 
   ExprPtr call(TSNode node) {
-    auto e = std::make_unique<Expr>();
+    auto e = std::make_shared<Expr>();
     e->kind = Expr::Kind::kCall;
     e->span = span(node);
     for (TSNode c : children(node)) {
@@ -617,7 +655,7 @@ class Converter {
   }
 
   ExprPtr object(TSNode node) {
-    auto e = std::make_unique<Expr>();
+    auto e = std::make_shared<Expr>();
     e->kind = Expr::Kind::kObject;
     e->span = span(node);
     for (TSNode c : children(node)) {
@@ -640,7 +678,7 @@ class Converter {
   }
 
   ExprPtr for_expr(TSNode node) {
-    auto e = std::make_unique<Expr>();
+    auto e = std::make_shared<Expr>();
     e->kind = Expr::Kind::kFor;
     e->span = span(node);
     e->is_object = node_kind(node) == Node::kForObjectExpr;
@@ -702,7 +740,7 @@ class Converter {
       end = ts_node_start_byte(parts[hi - 1]);
       --hi;
     }
-    auto e = std::make_unique<Expr>();
+    auto e = std::make_shared<Expr>();
     e->kind = Expr::Kind::kTemplate;
     e->span = span(node);
     e->parts = template_parts(parts, lo, hi, begin, end, /*quoted=*/true);
@@ -733,7 +771,7 @@ class Converter {
       end = p;
     }
     if (end < begin) end = begin;
-    auto e = std::make_unique<Expr>();
+    auto e = std::make_shared<Expr>();
     e->kind = Expr::Kind::kTemplate;
     e->span = span(node);
     e->parts = template_parts(parts, lo, hi, begin, end, /*quoted=*/false);
@@ -778,16 +816,16 @@ class Converter {
 
   // A template that is one literal is a string; `"${x}"` alone is x itself (HCL keeps the
   // type of a lone interpolation).
-  ExprPtr simplify_template(std::unique_ptr<Expr> e) {
+  ExprPtr simplify_template(std::shared_ptr<Expr> e) {
     if (e->parts.empty()) {
-      auto lit = std::make_unique<Expr>();
+      auto lit = std::make_shared<Expr>();
       lit->kind = Expr::Kind::kLiteral;
       lit->span = e->span;
       lit->value = value::Value::string("", e->span);
       return lit;
     }
     if (e->parts.size() == 1 && e->parts[0].kind == TemplatePart::Kind::kLiteral) {
-      auto lit = std::make_unique<Expr>();
+      auto lit = std::make_shared<Expr>();
       lit->kind = Expr::Kind::kLiteral;
       lit->span = e->span;
       lit->value = value::Value::string(std::move(e->parts[0].text), e->span);
@@ -987,6 +1025,8 @@ class Converter {
   TSTreeCursor cursor_;
   int depth_ = 0;
   bool depth_reported_ = false;
+  std::uint32_t unchanged_ = 0;  // bytes at the start of the text as they were
+  std::unordered_map<std::uint32_t, const Block*> reusable_;  // by start
 };
 
 // ----- syntax errors
@@ -1238,7 +1278,8 @@ namespace {
 
 // The syntax tree into the evaluator's AST, with the tree's errors as diagnostics.
 Body convert(const SyntaxTree& tree, std::string_view text, source::FileId id,
-             source::Diagnostics& diagnostics) {
+             source::Diagnostics& diagnostics, const PreviousConversion& converted = {},
+             std::uint32_t unchanged = 0) {
   if (!tree) {
     diagnostics.push_back(
         Diagnostic{DiagnosticKind::kSyntax, "the file could not be parsed", Span{id, {0, 0}}, {}});
@@ -1247,6 +1288,7 @@ Body convert(const SyntaxTree& tree, std::string_view text, source::FileId id,
   const TSNode root = ts_tree_root_node(tree.get());
   ErrorReporter(text, id, diagnostics).report(root);
   Converter converter(text, id, diagnostics);
+  converter.reuse(converted, unchanged);
   return converter.config_file(root);
 }
 
@@ -1278,14 +1320,19 @@ Body parse_hcl(const source::SourceFile& file, source::FileId id, source::Diagno
 
 Body reparse_hcl(const source::SourceFile& file, source::FileId id,
                  source::Diagnostics& diagnostics, HclParser& parser, const SyntaxTree& previous,
-                 std::string_view previous_text, SyntaxTree& tree) {
+                 std::string_view previous_text, SyntaxTree& tree,
+                 const PreviousConversion& converted) {
   if (file.content_begin() > 0 || file.text().size() > kMaxHclFileBytes) {
     // A BOM (blanked text, parsed whole), or a file too large to parse at all.
     tree = SyntaxTree();
     return parse_hcl(file, id, diagnostics, &parser);
   }
   tree = parser.reparse(previous, previous_text, file.text());
-  return convert(tree, file.text(), id, diagnostics);
+  const std::string_view text = file.text();
+  const auto unchanged = static_cast<std::uint32_t>(
+      std::mismatch(text.begin(), text.end(), previous_text.begin(), previous_text.end()).first -
+      text.begin());
+  return convert(tree, text, id, diagnostics, converted, unchanged);
 }
 
 std::vector<Comment> file_comments(const source::SourceFile& file, source::FileId id) {

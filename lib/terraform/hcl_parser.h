@@ -32,12 +32,23 @@ inline constexpr std::size_t kMaxHclFileBytes = 4u << 20;
 Body parse_hcl(const source::SourceFile& file, source::FileId id, source::Diagnostics& diagnostics,
                HclParser* parser = nullptr);
 
+// What the earlier text of a file was converted to, under which id.
+struct PreviousConversion {
+  const Body* body = nullptr;
+  const source::Diagnostics* diagnostics = nullptr;
+  source::FileId id = source::kNoFile;
+};
+
 // Like parse_hcl for a file whose earlier text `previous_text` was parsed into `previous`:
 // tree-sitter re-parses only around the change. The new tree is left in `tree` for the
-// next edit (empty when the file starts with a BOM, which is parsed whole).
+// next edit (empty when the file starts with a BOM, which is parsed whole). With the
+// earlier conversion under the same id, a top-level block that ends before the first
+// changed byte, parses without error and converted without a diagnostic is taken from it
+// instead of converted again.
 Body reparse_hcl(const source::SourceFile& file, source::FileId id,
                  source::Diagnostics& diagnostics, HclParser& parser, const SyntaxTree& previous,
-                 std::string_view previous_text, SyntaxTree& tree);
+                 std::string_view previous_text, SyntaxTree& tree,
+                 const PreviousConversion& converted = {});
 
 // The comments of an HCL file in source order (for `# expect:` markers and suppressions).
 std::vector<Comment> file_comments(const source::SourceFile& file, source::FileId id);

@@ -25,11 +25,17 @@ std::shared_ptr<const ParsedFile> parse_file(const source::SourceFile& file, sou
 
 std::shared_ptr<const ParsedFile> reparse_file(const source::SourceFile& file, source::FileId id,
                                                const SyntaxTree& previous,
-                                               std::string_view previous_text, SyntaxTree& tree) {
+                                               std::string_view previous_text, SyntaxTree& tree,
+                                               const ParsedFile* previous_parse,
+                                               source::FileId previous_id) {
   timing::ScopedStage stage(timing::Stage::kParse);
   auto parsed = std::make_shared<ParsedFile>();
-  parsed->body =
-      reparse_hcl(file, id, parsed->diagnostics, thread_parser(), previous, previous_text, tree);
+  PreviousConversion converted;
+  if (previous_parse != nullptr) {
+    converted = {&previous_parse->body, &previous_parse->diagnostics, previous_id};
+  }
+  parsed->body = reparse_hcl(file, id, parsed->diagnostics, thread_parser(), previous,
+                             previous_text, tree, converted);
   return parsed;
 }
 

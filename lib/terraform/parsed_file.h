@@ -25,9 +25,12 @@ class SyntaxTree;
 std::shared_ptr<const ParsedFile> parse_file(const source::SourceFile& file, source::FileId id);
 
 // Parses an edited file incrementally from the tree of its previous text (see
-// reparse_hcl); leaves the new tree in `tree`.
+// reparse_hcl); leaves the new tree in `tree`. Unchanged top-level blocks are taken from
+// `previous_parse`, the previous text's parse under id `previous_id`, when given.
 std::shared_ptr<const ParsedFile> reparse_file(const source::SourceFile& file, source::FileId id,
                                                const SyntaxTree& previous,
-                                               std::string_view previous_text, SyntaxTree& tree);
+                                               std::string_view previous_text, SyntaxTree& tree,
+                                               const ParsedFile* previous_parse = nullptr,
+                                               source::FileId previous_id = source::kNoFile);
 
 }  // namespace ztlint::terraform

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "estate/estate.h"
+#include "estate/syntax_cache.h"
 #include "support/run_ztlint.h"
 
 namespace ztlint::terraform {
@@ -124,6 +125,7 @@ class EvaluationCacheTest : public ::testing::Test {
     const auto expected = estate::load_estate(plain);
     estate::LoadOptions cached = options_;
     cached.evaluations = &cache_;
+    cached.cache = &parses_;  // edited files are re-parsed from their previous parse
     const auto actual = estate::load_estate(cached);
     EXPECT_EQ(outcome(*actual), outcome(*expected)) << step;
   }
@@ -131,6 +133,7 @@ class EvaluationCacheTest : public ::testing::Test {
   ztlint::testing::ScratchDir dir_;
   estate::LoadOptions options_;
   EvaluationCache cache_;
+  estate::SyntaxCache parses_;
 };
 
 TEST_F(EvaluationCacheTest, EveryEditGivesWhatAnUncachedRunGives) {

@@ -85,6 +85,33 @@ TEST(SyntaxCacheTest, AnOpenFileIsParsedIncrementallyFromItsFirstEdit) {
   EXPECT_EQ(cache.incremental(), 1u);
 }
 
+TEST(SyntaxCacheTest, BlocksBeforeAnEditAreCarriedIntoTheNewParse) {
+  const std::string first = "resource \"azurerm_subnet\" \"a\" {\n  name = \"snet-a\"\n}\n";
+  const std::string broken = "resource \"azurerm_subnet\" \"b\" {\n  name = (1 +)\n}\n";
+  const std::string last = "resource \"azurerm_subnet\" \"c\" {\n  name = \"snet-c\"\n}\n";
+  SyntaxCache cache;
+  const source::SourceFile before("/ws/main.tf", first + broken + last);
+  const auto old_parse = cache.parse(before, 0, /*open=*/true);
+  const source::SourceFile after("/ws/main.tf", first + broken + last + "# edited\n");
+  const auto new_parse = cache.parse(after, 0, /*open=*/true);
+  const auto fresh = terraform::parse_file(after, 0);
+  EXPECT_EQ(outline(*new_parse), outline(*fresh));
+  ASSERT_EQ(new_parse->body.blocks.size(), 3u);
+  ASSERT_EQ(old_parse->body.blocks.size(), 3u);
+  const auto name_of = [](const terraform::ParsedFile& parsed, std::size_t block) {
+    return parsed.body.blocks[block].body.attribute("name")->expr;
+  };
+  // The clean block before the edit is the same parse; the one with a syntax error is parsed
+  // again, so its error is reported again.
+  EXPECT_EQ(name_of(*new_parse, 0), name_of(*old_parse, 0));
+  EXPECT_NE(name_of(*new_parse, 1), name_of(*old_parse, 1));
+  EXPECT_FALSE(new_parse->diagnostics.empty());
+  // Under another id, spans differ: nothing is carried over.
+  const auto renumbered = cache.parse(after, 1, /*open=*/true);
+  EXPECT_NE(name_of(*renumbered, 0), name_of(*new_parse, 0));
+  EXPECT_EQ(renumbered->body.blocks[0].span.file, 1u);
+}
+
 TEST(SyntaxCacheTest, AnEstateLoadedTwiceWithACacheIsTheSameAsWithout) {
   testing::ScratchDir dir;
   dir.write("net/vnet.tf", R"(resource "azurerm_virtual_network" "hub" {
