@@ -47,6 +47,15 @@ Json make_notification(std::string method, Json params) {
   return Json{{"jsonrpc", "2.0"}, {"method", std::move(method)}, {"params", std::move(params)}};
 }
 
+std::string serialized_notification(std::string_view method, std::string_view params) {
+  std::string body = R"({"jsonrpc":"2.0","method":)";
+  body += Json(method).dump();
+  body += R"(,"params":)";
+  body += params;
+  body += '}';
+  return body;
+}
+
 Json make_request(const Json& id, std::string method, Json params) {
   return Json{
       {"jsonrpc", "2.0"}, {"id", id}, {"method", std::move(method)}, {"params", std::move(params)}};

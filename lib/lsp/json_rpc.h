@@ -35,6 +35,9 @@ Incoming classify(std::string_view body, bool* parse_error);
 Json make_response(const Json& id, Json result);
 Json make_error(const Json& id, ErrorCode code, std::string message);
 Json make_notification(std::string method, Json params);
+// make_notification(method, params).dump() for params already serialized (an object, its
+// keys in order): a large params need not be built as a Json value only to be dumped.
+std::string serialized_notification(std::string_view method, std::string_view params);
 Json make_request(const Json& id, std::string method, Json params);
 
 }  // namespace ztlint::lsp

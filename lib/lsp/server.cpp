@@ -402,20 +402,19 @@ void Server::work() {
 void Server::publish(const Snapshot& snapshot, const std::map<std::string, int>& versions,
                      const std::map<std::string, std::string>& uris) {
   std::set<std::string> previous_sent;  // paths published in this round
-  // The notification is written around the snapshot's serialized array, as dump() would
-  // write it (keys in order): an edited file's hundreds of unchanged diagnostics are not
-  // copied and serialized again.
+  // The params are written around the snapshot's serialized array, keys in order as dump()
+  // writes them: an edited file's hundreds of unchanged diagnostics are not copied and
+  // serialized again.
   const auto send_for = [&](const std::string& path, std::string_view diagnostics) {
-    std::string body =
-        R"({"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"diagnostics":)";
-    body += diagnostics;
-    body += R"(,"uri":)";
-    body += Json(uris.count(path) ? uris.at(path) : path_to_uri(path)).dump();
+    std::string params = R"({"diagnostics":)";
+    params += diagnostics;
+    params += R"(,"uri":)";
+    params += Json(uris.count(path) ? uris.at(path) : path_to_uri(path)).dump();
     if (const auto version = versions.find(path); version != versions.end()) {
-      body += R"(,"version":)" + std::to_string(version->second);
+      params += R"(,"version":)" + std::to_string(version->second);
     }
-    body += "}}";
-    sink_(body);
+    params += '}';
+    sink_(serialized_notification("textDocument/publishDiagnostics", params));
     previous_sent.insert(path);
   };
   const Snapshot::DiagnosticsTexts& texts = snapshot.diagnostics_texts();

@@ -109,6 +109,14 @@ TEST(Classify, TellsRequestsNotificationsResponsesAndJunkApart) {
   EXPECT_TRUE(parse_error);
 }
 
+TEST(SerializedNotification, IsTheDumpOfTheNotificationMadeOfItsParams) {
+  const Json params{{"diagnostics", Json::array({{{"message", "a \"quoted\" \u00e9"}}})},
+                    {"uri", "file:///w/main.tf"},
+                    {"version", 3}};
+  EXPECT_EQ(serialized_notification("textDocument/publishDiagnostics", params.dump()),
+            make_notification("textDocument/publishDiagnostics", params).dump());
+}
+
 TEST(Uri, ConvertsFileUrisAndPathsBothWays) {
   EXPECT_EQ(uri_to_path("file:///home/a%20b/main.tf"), "/home/a b/main.tf");
   EXPECT_EQ(uri_to_path("file://localhost/x/./y.tf"), "/x/y.tf");
