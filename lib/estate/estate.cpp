@@ -149,15 +149,10 @@ std::unique_ptr<Estate> load_estate(const LoadOptions& options) {
   for (const auto& [file, language] : languages) {
     estate->files.push_back(FileSummary{file, language, resources_per_file[file]});
   }
-  // By path, each looked up once, not per comparison.
-  std::vector<std::pair<std::string_view, FileSummary>> by_path;
-  by_path.reserve(estate->files.size());
-  for (const FileSummary& file : estate->files) {
-    by_path.emplace_back(estate->sources.file(file.file).path(), file);
-  }
-  std::stable_sort(by_path.begin(), by_path.end(),
-                   [](const auto& a, const auto& b) { return a.first < b.first; });
-  for (std::size_t i = 0; i < by_path.size(); ++i) estate->files[i] = by_path[i].second;
+  const std::vector<std::uint32_t> rank = estate->sources.path_ranks();
+  std::stable_sort(
+      estate->files.begin(), estate->files.end(),
+      [&](const FileSummary& a, const FileSummary& b) { return rank[a.file] < rank[b.file]; });
   return estate;
 }
 

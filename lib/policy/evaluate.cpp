@@ -520,22 +520,10 @@ std::vector<Finding> evaluate_graph(const graph::ResourceGraph& graph, const Pol
 
 std::vector<Finding> evaluate(const estate::Estate& estate, const PolicySet& policies,
                               const EvaluationOptions& options) {
-  // Sorted by path through each file's rank among the paths, worked out once: comparing
-  // paths, or looking them up, per comparison costs more than all the rest of the sort.
-  const source::SourceSet& sources = estate.sources;
-  std::vector<source::FileId> by_path(sources.size());
-  for (source::FileId id = 0; id < by_path.size(); ++id) by_path[id] = id;
-  std::vector<std::string_view> paths(sources.size());
-  for (source::FileId id = 0; id < paths.size(); ++id) paths[id] = sources.file(id).path();
-  std::sort(by_path.begin(), by_path.end(),
-            [&](source::FileId a, source::FileId b) { return paths[a] < paths[b]; });
-  // Files of the same path share a rank, so ties fall to the next key as before.
-  std::vector<std::uint32_t> rank(sources.size());
-  for (std::size_t i = 0; i < by_path.size(); ++i) {
-    rank[by_path[i]] = i > 0 && paths[by_path[i]] == paths[by_path[i - 1]]
-                           ? rank[by_path[i - 1]]
-                           : static_cast<std::uint32_t>(i + 1);
-  }
+  // Sorted by path through each file's rank, worked out once: comparing paths, or looking
+  // them up, per comparison costs more than all the rest of the sort. Files of the same path
+  // share a rank, so ties fall to the next key.
+  const std::vector<std::uint32_t> rank = estate.sources.path_ranks();
   const auto key = [&](const Finding& f) {
     const std::uint32_t r = f.span.valid() && f.span.file < rank.size() ? rank[f.span.file] : 0;
     return std::make_tuple(r, f.span.range.begin, std::string_view(f.rule_id),

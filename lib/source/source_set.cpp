@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -132,6 +133,21 @@ const SourceFile& SourceSet::file(FileId id) const {
 std::size_t SourceSet::size() const {
   std::lock_guard lock(mutex_);
   return files_.size();
+}
+
+std::vector<std::uint32_t> SourceSet::path_ranks() const {
+  std::lock_guard lock(mutex_);
+  std::vector<FileId> by_path(files_.size());
+  for (FileId id = 0; id < by_path.size(); ++id) by_path[id] = id;
+  std::sort(by_path.begin(), by_path.end(),
+            [&](FileId a, FileId b) { return files_[a]->path() < files_[b]->path(); });
+  std::vector<std::uint32_t> rank(files_.size());
+  for (std::size_t i = 0; i < by_path.size(); ++i) {
+    rank[by_path[i]] = i > 0 && files_[by_path[i]]->path() == files_[by_path[i - 1]]->path()
+                           ? rank[by_path[i - 1]]
+                           : static_cast<std::uint32_t>(i + 1);
+  }
+  return rank;
 }
 
 std::optional<FileId> SourceSet::find(const std::string& path) const {

@@ -7,6 +7,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "source/diagnostic.h"
 #include "source/source_file.h"
@@ -36,6 +37,9 @@ class SourceSet {
   std::size_t size() const;
   // The id of a path loaded before, if any.
   std::optional<FileId> find(const std::string& path) const;
+  // Each file's rank among the paths, by id, from 1; files of the same path share one.
+  // Sorting files by rank sorts them by path without comparing or looking up paths.
+  std::vector<std::uint32_t> path_ranks() const;
 
  private:
   mutable std::mutex mutex_;

@@ -19,5 +19,14 @@ TEST(SourceSetTest, AFileSharedWithAnotherSetIsTheSameFileUnderItsOwnId) {
   EXPECT_EQ(second.file(in_second).text(), "variable \"b\" {}\n");
 }
 
+TEST(SourceSetTest, PathRanksOrderFilesByPathAndTieFilesOfOnePath) {
+  SourceSet set;
+  set.add("/w/b.tf", "");
+  set.add("/w/a.tf", "");
+  set.add("/w/c.tf", "");
+  set.add("/w/a.tf", "");  // the same path again
+  EXPECT_EQ(set.path_ranks(), (std::vector<std::uint32_t>{3, 1, 4, 1}));
+}
+
 }  // namespace
 }  // namespace ztlint::source
