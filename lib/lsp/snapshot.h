@@ -38,13 +38,10 @@ class Snapshot {
   Snapshot(const Snapshot&) = delete;
   Snapshot& operator=(const Snapshot&) = delete;
 
-  // publishDiagnostics' `diagnostics` array for every file that has any, by absolute path.
-  // A file whose diagnostics are as in the previous snapshot shares its array: the same
-  // pointer means the same diagnostics.
-  using Diagnostics = std::map<std::string, std::shared_ptr<const Json>>;
-  const Diagnostics& diagnostics() const { return diagnostics_; }
-  // The same arrays serialized, by path: publishing sends them without serializing again
-  // what an edit left as it was. Shared, like the arrays, while unchanged.
+  // publishDiagnostics' `diagnostics` array, serialized, for every file that has any, by
+  // absolute path. A file whose diagnostics are as in the previous snapshot shares its text:
+  // the same pointer means the same diagnostics. Built from kept diagnostics' texts, so what
+  // an edit left as it was is not serialized again.
   using DiagnosticsTexts = std::map<std::string, std::shared_ptr<const std::string>>;
   const DiagnosticsTexts& diagnostics_texts() const { return texts_; }
   const lint::LintResult& result() const { return result_; }
@@ -85,7 +82,8 @@ class Snapshot {
 
   lint::LintResult result_;
   PositionEncoding encoding_;
-  Diagnostics diagnostics_;
+  // The same arrays as JSON values, which code actions quote; shared while unchanged.
+  std::map<std::string, std::shared_ptr<const Json>> diagnostics_;
   DiagnosticsTexts texts_;
   std::map<std::string, std::vector<FileFinding>> findings_;
   std::map<std::string, const policy::PolicyInfo*> rules_;
