@@ -72,11 +72,10 @@ struct EvaluationCache {
   std::map<std::string, CachedUnit> units;
   // By address and declaring block (root modules of one estate may share addresses).
   std::unordered_map<std::string, std::shared_ptr<const CachedLowering>> lowerings;
-  std::uint64_t runs = 0;           // numbers the runs, for the evaluations' bookkeeping
-  std::uint64_t lowering_runs = 0;  // likewise, for the lowerings
-  std::size_t reused = 0;           // evaluations taken from the cache in the last run
-  std::size_t evaluated = 0;        // evaluations made in the last run where a cache was given
-  std::size_t lowered = 0;          // resource instances lowered in the last run
+  std::uint64_t runs = 0;     // numbers the runs, for the evaluations' and lowerings' bookkeeping
+  std::size_t reused = 0;     // evaluations taken from the cache in the last run
+  std::size_t evaluated = 0;  // evaluations made in the last run where a cache was given
+  std::size_t lowered = 0;    // resource instances lowered in the last run
 };
 
 }  // namespace ztlint::terraform

@@ -55,7 +55,7 @@ void load(source::SourceSet& sources, const Inputs& inputs, graph::Fragment& out
   if (cache != nullptr) {
     // The kept map is updated in place: rebuilding it would allocate a node per resource.
     cache->lowered = 0;
-    const std::uint64_t run = ++cache->lowering_runs;
+    const std::uint64_t run = cache->runs;  // numbered by the evaluation above
     for (std::size_t i = 0; i < count; ++i) {
       if (kept[i] == nullptr) {
         ++cache->lowered;
